@@ -83,6 +83,11 @@ public final class Pixels {
         return out;
     }
 
+    /** A copy on the heap that no codec will overwrite. */
+    public Pixels copy() {
+        return wrap(width, height, channels, toByteArray());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Pixels p

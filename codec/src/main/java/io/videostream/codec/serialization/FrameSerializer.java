@@ -4,7 +4,6 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.PlainData;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -68,12 +67,7 @@ public final class FrameSerializer extends TypeSerializerSingleton<Frame> {
             out.writeInt(pixels.width());
             out.writeInt(pixels.height());
             out.writeInt(pixels.channels());
-            ByteBuffer data = pixels.buffer();
-            if (data.hasArray()) {
-                out.write(data.array(), data.arrayOffset(), data.remaining());
-            } else {
-                out.write(pixels.toByteArray());
-            }
+            out.write(pixels.toByteArray());
         }
     }
 

@@ -1,0 +1,9 @@
+package io.videostream.connector.zeromq.common;
+
+/** What a sink does when its send queue is full. */
+public enum FlowControl {
+    /** Wait: back-pressure reaches Flink, nothing is dropped. */
+    BLOCK,
+    /** Drop the oldest queued message and count it: live video never stalls. */
+    DROP_OLDEST
+}

@@ -1,0 +1,30 @@
+package io.videostream.connector.zeromq.common;
+
+import org.slf4j.Logger;
+
+/** Logs a recurring problem at most once per interval, with how often it happened since the last line. */
+public final class RateLimitedLog {
+    private final Logger log;
+    private final long intervalNanos;
+    private long lastNanos;
+    private long suppressed;
+    private boolean logged;
+
+    public RateLimitedLog(Logger log, long intervalMillis) {
+        this.log = log;
+        this.intervalNanos = intervalMillis * 1_000_000L;
+    }
+
+    public void warn(String message, Object... args) {
+        long now = System.nanoTime();
+        if (logged && now - lastNanos < intervalNanos) {
+            suppressed++;
+            return;
+        }
+        String line = suppressed > 0 ? message + " (and " + suppressed + " more since the last report)" : message;
+        log.warn(line, args);
+        logged = true;
+        lastNanos = now;
+        suppressed = 0;
+    }
+}

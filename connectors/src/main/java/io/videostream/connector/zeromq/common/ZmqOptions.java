@@ -1,0 +1,61 @@
+package io.videostream.connector.zeromq.common;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** Options of the ZeroMQ source and sink. */
+public final class ZmqOptions {
+    private ZmqOptions() {}
+
+    public static final ConfigOption<Integer> RECEIVE_HWM = ConfigOptions.key("zeromq.receive.hwm")
+            .intType()
+            .defaultValue(10)
+            .withDescription("Receive high-water mark in messages per socket: what ZeroMQ queues before the "
+                    + "source takes it. Bounds memory however fast the peer sends.");
+
+    public static final ConfigOption<Integer> SEND_HWM = ConfigOptions.key("zeromq.send.hwm")
+            .intType()
+            .defaultValue(10)
+            .withDescription("Send high-water mark in messages per socket.");
+
+    public static final ConfigOption<Integer> SEND_QUEUE = ConfigOptions.key("zeromq.sink.queue")
+            .intType()
+            .defaultValue(3)
+            .withDescription("Messages the sink holds in front of its socket (per track for a distributor); "
+                    + "when full, flow control decides: block or drop the oldest. pystreaming uses 3.");
+
+    public static final ConfigOption<FlowControl> FLOW_CONTROL = ConfigOptions.key("zeromq.sink.flow-control")
+            .enumType(FlowControl.class)
+            .defaultValue(FlowControl.BLOCK)
+            .withDescription("BLOCK: back-pressure into Flink, nothing is dropped. DROP_OLDEST: never stall; "
+                    + "the oldest queued message is dropped and counted.");
+
+    public static final ConfigOption<Duration> LINGER = ConfigOptions.key("zeromq.sink.linger")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(2))
+            .withDescription("When the input ends: how long ZeroMQ may take to deliver the last messages, how long "
+                    + "a DROP_OLDEST sink waits for its queue to empty, and how long a distributor keeps answering "
+                    + "requests with the end-of-stream marker. A BLOCK sink first hands over everything it holds.");
+
+    public static final ConfigOption<Duration> RECONNECT_INTERVAL = ConfigOptions.key("zeromq.reconnect.interval")
+            .durationType()
+            .defaultValue(Duration.ofMillis(100))
+            .withDescription("Pause before ZeroMQ reconnects to a peer that went away.");
+
+    public static final ConfigOption<Integer> REQUESTS_IN_FLIGHT = ConfigOptions.key("zeromq.req.in-flight")
+            .intType()
+            .defaultValue(3)
+            .withDescription("REQ pattern: requests outstanding per split (pystreaming's reqthread).");
+
+    public static final ConfigOption<Duration> RETRY_PAUSE = ConfigOptions.key("zeromq.req.retry-pause")
+            .durationType()
+            .defaultValue(Duration.ofMillis(10))
+            .withDescription("REQ pattern: pause before asking again when the distributor had no frame.");
+
+    public static final ConfigOption<Duration> REQUEST_TIMEOUT = ConfigOptions.key("zeromq.req.timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(2))
+            .withDescription("REQ pattern: a request unanswered this long is abandoned and its socket reopened "
+                    + "(the distributor went away).");
+}

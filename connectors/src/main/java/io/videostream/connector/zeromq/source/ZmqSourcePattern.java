@@ -1,0 +1,11 @@
+package io.videostream.connector.zeromq.source;
+
+/** How a ZeroMQ source takes messages from an endpoint. */
+public enum ZmqSourcePattern {
+    /** Subscribe to a publisher (optionally to topic prefixes). */
+    SUB,
+    /** Pull from pushers: bind as a collector, or connect. */
+    PULL,
+    /** Ask a distributor (a REP socket) for a named track, several requests in flight. */
+    REQ
+}

@@ -1,0 +1,58 @@
+package io.videostream.connector.zeromq.source.reader;
+
+import io.videostream.connector.zeromq.common.MessageKind;
+import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.RateLimitedLog;
+import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import java.util.List;
+import org.apache.flink.connector.base.source.reader.RecordsBySplits;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads received messages with the schema, for every pattern alike: data goes into the current
+ * fetch, unreadable messages are counted and logged, and the caller learns what each message meant.
+ */
+final class MessageHandler<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
+
+    private final ZmqDeserializationSchema<T> schema;
+    private final Counter errors;
+    private final Counter bytesIn;
+    private final RateLimitedLog errorLog = new RateLimitedLog(LOG, 10_000);
+    private RecordsBySplits.Builder<T> batch;
+
+    MessageHandler(ZmqDeserializationSchema<T> schema, SourceReaderMetricGroup metrics) {
+        this.schema = schema;
+        this.errors = metrics.getNumRecordsInErrorsCounter();
+        this.bytesIn = metrics.getIOMetricGroup().getNumBytesInCounter();
+    }
+
+    void startFetch(RecordsBySplits.Builder<T> batch) {
+        this.batch = batch;
+    }
+
+    /**
+     * Reads one message of a split.
+     *
+     * @return what it meant, or null when the schema could not read it (already counted and logged)
+     */
+    MessageKind handle(String splitId, List<byte[]> parts) {
+        bytesIn.inc(Multipart.size(parts));
+        T record;
+        try {
+            record = schema.deserialize(parts);
+        } catch (Exception e) {
+            errors.inc();
+            errorLog.warn("Skipped an unreadable message of {} parts from {}: {}", parts.size(), splitId, e.getMessage());
+            return null;
+        }
+        MessageKind kind = schema.kind(record);
+        if (kind == MessageKind.DATA) {
+            batch.add(splitId, record);
+        }
+        return kind;
+    }
+}

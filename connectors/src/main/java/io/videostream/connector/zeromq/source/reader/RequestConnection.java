@@ -1,0 +1,144 @@
+package io.videostream.connector.zeromq.source.reader;
+
+import io.videostream.connector.zeromq.common.ConnectionMonitor;
+import io.videostream.connector.zeromq.common.MessageKind;
+import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqSockets;
+import io.videostream.connector.zeromq.source.split.ZmqSplit;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.metrics.Counter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * REQ: asks a distributor for a track with several requests in flight, like pystreaming's Worker.
+ * An empty queue (not available) is asked again after a pause; an unknown track fails the job; a
+ * request the distributor never answers (it went away) is sent again after a timeout, which the
+ * relaxed, correlated REQ sockets allow without reopening them.
+ */
+final class RequestConnection extends SplitConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestConnection.class);
+
+    private final ZContext context;
+    private final String track;
+    private final byte[] request;
+    private final long retryPauseNanos;
+    private final long timeoutNanos;
+    private final AtomicInteger inFlight;
+    private final List<Requester> requesters = new ArrayList<>();
+    private final ConnectionMonitor monitor;
+
+    /** One REQ socket and where its request stands. */
+    private final class Requester {
+        final ZMQ.Socket socket;
+        long sentAt = -1;
+        long retryAt = -1;
+
+        Requester(ReadableConfig config) {
+            socket = ZmqSockets.open(context, SocketType.REQ, split.endpoint(), config);
+            socket.setReqRelaxed(true);
+            socket.setReqCorrelate(true);
+        }
+
+        void ask(long now) {
+            if (sentAt < 0) {
+                inFlight.incrementAndGet();
+            }
+            retryAt = -1;
+            sentAt = now;
+            socket.send(request, 0);
+        }
+
+        void answered() {
+            if (sentAt >= 0) {
+                inFlight.decrementAndGet();
+            }
+            sentAt = -1;
+        }
+    }
+
+    RequestConnection(ZContext context, ZmqSplit split, String track, ReadableConfig config, MessageHandler<?> handler,
+            Counter reconnects, AtomicInteger inFlight) {
+        super(split, handler);
+        this.context = context;
+        this.track = track;
+        this.request = track.getBytes(StandardCharsets.UTF_8);
+        this.retryPauseNanos = config.get(ZmqOptions.RETRY_PAUSE).toNanos();
+        this.timeoutNanos = config.get(ZmqOptions.REQUEST_TIMEOUT).toNanos();
+        this.inFlight = inFlight;
+        long now = System.nanoTime();
+        for (int i = 0; i < config.get(ZmqOptions.REQUESTS_IN_FLIGHT); i++) {
+            Requester requester = new Requester(config);
+            requesters.add(requester);
+            requester.ask(now);
+        }
+        this.monitor = new ConnectionMonitor(context, requesters.get(0).socket, "REQ " + split.endpoint(), reconnects);
+    }
+
+    @Override
+    List<ZMQ.Socket> sockets() {
+        List<ZMQ.Socket> sockets = new ArrayList<>();
+        requesters.forEach(r -> sockets.add(r.socket));
+        sockets.add(monitor.socket());
+        return sockets;
+    }
+
+    @Override
+    void read(ZMQ.Socket readable) {
+        if (readMonitor(monitor, readable)) {
+            return;
+        }
+        Requester requester = requesters.stream().filter(r -> r.socket == readable).findFirst().orElseThrow();
+        List<byte[]> reply = Multipart.receive(readable, ZMQ.DONTWAIT);
+        if (reply == null) {
+            return;
+        }
+        requester.answered();
+        MessageKind kind = handler.handle(split.splitId(), reply);
+        long now = System.nanoTime();
+        if (kind == MessageKind.END_OF_STREAM) {
+            finish();
+        } else if (kind == MessageKind.UNKNOWN_TRACK) {
+            throw new IllegalStateException("the distributor at " + split.endpoint().address()
+                    + " does not serve track '" + track + "' (it answered TRACKMISS)");
+        } else if (kind == MessageKind.NOT_AVAILABLE) {
+            requester.retryAt = now + retryPauseNanos;
+        } else {
+            requester.ask(now);
+        }
+    }
+
+    @Override
+    long tick(long now) {
+        long next = Long.MAX_VALUE;
+        for (Requester r : requesters) {
+            if (r.retryAt >= 0 && now >= r.retryAt) {
+                r.ask(now);
+            } else if (r.sentAt >= 0 && now - r.sentAt >= timeoutNanos) {
+                LOG.info("No answer from the distributor at {} for {} ms; asking again", split.endpoint().address(),
+                        timeoutNanos / 1_000_000);
+                r.ask(now);
+            }
+            long due = r.retryAt >= 0 ? r.retryAt : r.sentAt + timeoutNanos;
+            next = Math.min(next, Math.max(0, (due - now) / 1_000_000));
+        }
+        return next;
+    }
+
+    @Override
+    public void close() {
+        for (Requester r : requesters) {
+            r.answered();
+        }
+        monitor.close();
+        requesters.forEach(r -> context.destroySocket(r.socket));
+    }
+}

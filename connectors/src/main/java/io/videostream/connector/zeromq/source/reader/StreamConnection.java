@@ -1,0 +1,68 @@
+package io.videostream.connector.zeromq.source.reader;
+
+import io.videostream.connector.zeromq.common.ConnectionMonitor;
+import io.videostream.connector.zeromq.common.MessageKind;
+import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.ZmqSockets;
+import io.videostream.connector.zeromq.source.split.ZmqSplit;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.metrics.Counter;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/** SUB and PULL: one socket, messages arrive on their own. */
+final class StreamConnection extends SplitConnection {
+    /** Messages read per wake-up before the other sockets get their turn. */
+    private static final int MAX_MESSAGES_PER_READ = 64;
+
+    private final ZContext context;
+    private final ZMQ.Socket socket;
+    private final ConnectionMonitor monitor;
+
+    StreamConnection(ZContext context, SocketType type, ZmqSplit split, List<String> topics, ReadableConfig config,
+            MessageHandler<?> handler, Counter reconnects) {
+        super(split, handler);
+        this.context = context;
+        this.socket = ZmqSockets.open(context, type, split.endpoint(), config);
+        if (type == SocketType.SUB) {
+            if (topics.isEmpty()) {
+                socket.subscribe(new byte[0]);
+            }
+            for (String topic : topics) {
+                socket.subscribe(topic.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        this.monitor = new ConnectionMonitor(context, socket, type + " " + split.endpoint(), reconnects);
+    }
+
+    @Override
+    List<ZMQ.Socket> sockets() {
+        return List.of(socket, monitor.socket());
+    }
+
+    @Override
+    void read(ZMQ.Socket readable) {
+        if (readMonitor(monitor, readable)) {
+            return;
+        }
+        for (int i = 0; i < MAX_MESSAGES_PER_READ; i++) {
+            List<byte[]> parts = Multipart.receive(socket, ZMQ.DONTWAIT);
+            if (parts == null) {
+                return;
+            }
+            if (handler.handle(split.splitId(), parts) == MessageKind.END_OF_STREAM) {
+                finish();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        monitor.close();
+        context.destroySocket(socket);
+    }
+}

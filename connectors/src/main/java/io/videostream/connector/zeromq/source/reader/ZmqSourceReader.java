@@ -1,0 +1,52 @@
+package io.videostream.connector.zeromq.source.reader;
+
+import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.connector.zeromq.source.split.ZmqSplit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.metrics.Counter;
+
+/**
+ * Reader of a ZeroMQ source: one fetcher thread polls the sockets of all its splits. Metrics besides
+ * Flink's standard source ones: {@code reconnects} and, for REQ, {@code requestsInFlight}.
+ */
+public final class ZmqSourceReader<T> extends SingleThreadMultiplexSourceReaderBase<T, T, ZmqSplit, ZmqSplit> {
+
+    public ZmqSourceReader(ZmqSourcePattern pattern, List<String> topics, String track, Configuration config,
+            ZmqDeserializationSchema<T> schema, SourceReaderContext context) {
+        super(splitReader(pattern, topics, track, config, schema, context), new ZmqRecordEmitter<>(schema), config,
+                context);
+    }
+
+    private static <T> Supplier<SplitReader<T, ZmqSplit>> splitReader(
+            ZmqSourcePattern pattern, List<String> topics, String track, Configuration config,
+            ZmqDeserializationSchema<T> schema, SourceReaderContext context) {
+        Counter reconnects = context.metricGroup().counter("reconnects");
+        AtomicInteger inFlight = new AtomicInteger();
+        if (pattern == ZmqSourcePattern.REQ) {
+            context.metricGroup().gauge("requestsInFlight", inFlight::get);
+        }
+        return () -> new ZmqSplitReader<>(pattern, topics, track, config, schema, context.metricGroup(), reconnects,
+                inFlight);
+    }
+
+    @Override
+    protected void onSplitFinished(Map<String, ZmqSplit> finishedSplitIds) {}
+
+    @Override
+    protected ZmqSplit initializedState(ZmqSplit split) {
+        return split;
+    }
+
+    @Override
+    protected ZmqSplit toSplitType(String splitId, ZmqSplit state) {
+        return state;
+    }
+}

@@ -1,0 +1,143 @@
+package io.videostream.connector.zeromq.source.reader;
+
+import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.connector.zeromq.source.split.ZmqSplit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.base.source.reader.RecordsBySplits;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Owns the sockets of all splits of one reader and polls them together in the fetcher thread. Each
+ * {@link #fetch()} waits at most {@value #POLL_MILLIS} ms for messages and returns what arrived.
+ */
+public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
+    static final long POLL_MILLIS = 50;
+
+    private final ZmqSourcePattern pattern;
+    private final List<String> topics;
+    private final String track;
+    private final ReadableConfig config;
+    private final MessageHandler<T> handler;
+    private final Counter reconnects;
+    private final AtomicInteger requestsInFlight;
+    private final ZContext context = new ZContext(1);
+    private final Map<String, SplitConnection> connections = new LinkedHashMap<>();
+    private ZMQ.Poller poller;
+    private final List<SplitConnection> polledConnections = new ArrayList<>();
+
+    public ZmqSplitReader(ZmqSourcePattern pattern, List<String> topics, String track, ReadableConfig config,
+            ZmqDeserializationSchema<T> schema, SourceReaderMetricGroup metrics, Counter reconnects,
+            AtomicInteger requestsInFlight) {
+        this.pattern = pattern;
+        this.topics = topics;
+        this.track = track;
+        this.config = config;
+        this.handler = new MessageHandler<>(schema, metrics);
+        this.reconnects = reconnects;
+        this.requestsInFlight = requestsInFlight;
+    }
+
+    @Override
+    public RecordsWithSplitIds<T> fetch() {
+        RecordsBySplits.Builder<T> batch = new RecordsBySplits.Builder<>();
+        handler.startFetch(batch);
+        if (poller == null) {
+            buildPoller();
+        }
+        long wait = POLL_MILLIS;
+        long now = System.nanoTime();
+        for (SplitConnection connection : connections.values()) {
+            wait = Math.min(wait, connection.tick(now));
+        }
+        if (poller.poll(wait) > 0) {
+            for (int i = 0; i < polledConnections.size(); i++) {
+                SplitConnection connection = polledConnections.get(i);
+                if (poller.pollin(i) && !connection.isFinished()) {
+                    connection.read(poller.getSocket(i));
+                }
+            }
+        }
+        for (Iterator<SplitConnection> it = connections.values().iterator(); it.hasNext(); ) {
+            SplitConnection connection = it.next();
+            if (connection.isFinished()) {
+                batch.addFinishedSplit(connection.split.splitId());
+                connection.close();
+                it.remove();
+                closePoller();
+            }
+        }
+        return batch.build();
+    }
+
+    @Override
+    public void handleSplitsChanges(SplitsChange<ZmqSplit> change) {
+        if (!(change instanceof SplitsAddition)) {
+            throw new UnsupportedOperationException("unsupported splits change: " + change);
+        }
+        for (ZmqSplit split : change.splits()) {
+            connections.put(split.splitId(), open(split));
+        }
+        closePoller();
+    }
+
+    private SplitConnection open(ZmqSplit split) {
+        switch (pattern) {
+            case SUB:
+                return new StreamConnection(context, SocketType.SUB, split, topics, config, handler, reconnects);
+            case PULL:
+                return new StreamConnection(context, SocketType.PULL, split, topics, config, handler, reconnects);
+            case REQ:
+                return new RequestConnection(context, split, track, config, handler, reconnects, requestsInFlight);
+            default:
+                throw new IllegalArgumentException("unknown pattern " + pattern);
+        }
+    }
+
+    private void buildPoller() {
+        polledConnections.clear();
+        List<ZMQ.Socket> sockets = new ArrayList<>();
+        for (SplitConnection connection : connections.values()) {
+            for (ZMQ.Socket socket : connection.sockets()) {
+                sockets.add(socket);
+                polledConnections.add(connection);
+            }
+        }
+        poller = context.createPoller(Math.max(1, sockets.size()));
+        sockets.forEach(socket -> poller.register(socket, ZMQ.Poller.POLLIN));
+    }
+
+    private void closePoller() {
+        if (poller != null) {
+            poller.close();
+            poller = null;
+        }
+    }
+
+    @Override
+    public void wakeUp() {
+        // fetch() returns within POLL_MILLIS by itself
+    }
+
+    @Override
+    public void close() {
+        closePoller();
+        connections.values().forEach(SplitConnection::close);
+        connections.clear();
+        context.close();
+    }
+}

@@ -1,0 +1,44 @@
+package io.videostream.connector.zeromq;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.zeromq.ZContext;
+
+/** A plain jeromq peer running beside a job, in its own thread with its own context. */
+public final class Peer<R> implements AutoCloseable {
+    /** What the peer does; it must end by itself (bounded loops, timeouts). */
+    public interface Script<R> {
+        R run(ZContext context) throws Exception;
+    }
+
+    private final ZContext context = new ZContext(1);
+    private final CompletableFuture<R> result = new CompletableFuture<>();
+
+    private Peer(Script<R> script) {
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(script.run(context));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "test-peer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public static <R> Peer<R> start(Script<R> script) {
+        return new Peer<>(script);
+    }
+
+    /** Waits for the script's result. */
+    public R result(long seconds) throws InterruptedException, ExecutionException, TimeoutException {
+        return result.get(seconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

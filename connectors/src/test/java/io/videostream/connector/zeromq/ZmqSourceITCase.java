@@ -1,0 +1,233 @@
+package io.videostream.connector.zeromq;
+
+import static io.videostream.connector.zeromq.TextSchema.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.source.ZmqSource;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/** The source against plain jeromq peers on loopback, in a real MiniCluster. */
+class ZmqSourceITCase {
+    static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+            .build());
+
+    private static List<String> numbered(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "m" + i).toList();
+    }
+
+    private static ZmqSource<String> source(ZmqSourcePattern pattern, ZmqEndpoint... endpoints) {
+        var builder = ZmqSource.<String>builder().setPattern(pattern).setDeserializer(new TextSchema());
+        for (ZmqEndpoint endpoint : endpoints) {
+            builder.addEndpoint(endpoint);
+        }
+        return builder.build();
+    }
+
+    /** Runs source -> collecting sink until the job ends by itself. */
+    private static JobExecutionResult run(ZmqSource<String> source, CollectingSink<String> sink, int parallelism)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq").sinkTo(sink);
+        return env.execute();
+    }
+
+    private static long counter(JobID job, String name) {
+        return METRICS.findMetrics(job, name).values().stream().mapToLong(m -> ((Counter) m).getCount()).sum();
+    }
+
+    @Test
+    void pullCollectsEverythingInOrderSkipsJunkAndEndsWithTheStream() throws Exception {
+        String address = Ports.freeAddress();
+        CollectingSink<String> sink = new CollectingSink<>("pull");
+        try (Peer<Void> pusher = Peer.start(context -> {
+            ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+            push.connect(address);
+            for (int i = 0; i < 100; i++) {
+                if (i == 50) {
+                    Multipart.send(push, message("JUNK in the middle"));
+                    Multipart.send(push, List.of(new byte[] {1}, new byte[] {2}));
+                }
+                Multipart.send(push, message("m" + i));
+            }
+            Multipart.send(push, message(TextSchema.END));
+            return null;
+        })) {
+            JobExecutionResult result = run(source(ZmqSourcePattern.PULL, ZmqEndpoint.bind(address)), sink, 1);
+            pusher.result(10);
+            assertThat(sink.results()).containsExactlyElementsOf(numbered(100));
+            assertThat(counter(result.getJobID(), "numRecordsInErrors")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void subReceivesFromAPublisherAndSpreadsEndpointsOverReaders() throws Exception {
+        List<String> addresses = List.of(Ports.freeAddress(), Ports.freeAddress(), Ports.freeAddress());
+        CollectingSink<String> sink = new CollectingSink<>("sub");
+        List<Peer<Void>> publishers = new ArrayList<>();
+        for (String address : addresses) {
+            publishers.add(Peer.start(context -> {
+                // XPUB sees the subscription arrive, so nothing is published before anyone listens.
+                ZMQ.Socket xpub = context.createSocket(SocketType.XPUB);
+                xpub.bind(address);
+                xpub.setReceiveTimeOut(30_000);
+                byte[] subscription = xpub.recv(0);
+                assertThat(subscription).as("a subscription to everything").containsExactly(1);
+                for (int i = 0; i < 20; i++) {
+                    Multipart.send(xpub, message(address + "/" + i));
+                }
+                Multipart.send(xpub, message(TextSchema.END));
+                return null;
+            }));
+        }
+        ZmqEndpoint[] endpoints = addresses.stream().map(ZmqEndpoint::connect).toArray(ZmqEndpoint[]::new);
+        run(source(ZmqSourcePattern.SUB, endpoints), sink, 2);
+        for (Peer<Void> publisher : publishers) {
+            publisher.result(10);
+            publisher.close();
+        }
+        assertThat(sink.results()).hasSize(60);
+        for (String address : addresses) {
+            List<String> fromThisOne = sink.results().stream().filter(m -> m.startsWith(address + "/")).toList();
+            assertThat(fromThisOne).as("in order per endpoint")
+                    .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> address + "/" + i).toList());
+        }
+    }
+
+    @Test
+    void reqAsksADistributorForItsTrackRetriesWhenEmptyAndEndsWithTheStream() throws Exception {
+        String address = Ports.freeAddress();
+        CollectingSink<String> sink = new CollectingSink<>("req");
+        try (Peer<List<String>> distributor = Peer.start(context -> {
+            ZMQ.Socket rep = context.createSocket(SocketType.REP);
+            rep.bind(address);
+            rep.setReceiveTimeOut(10_000);
+            List<String> requests = new ArrayList<>();
+            int next = 0;
+            int ended = 0;
+            while (ended < 3) { // every one of the three requesters must learn that the stream ended
+                byte[] request = rep.recv(0);
+                if (request == null) {
+                    break;
+                }
+                requests.add(new String(request, StandardCharsets.UTF_8));
+                String reply = requests.size() <= 4 ? TextSchema.MISS : next < 30 ? "m" + next++ : TextSchema.END;
+                ended += reply.equals(TextSchema.END) ? 1 : 0;
+                Multipart.send(rep, message(reply));
+            }
+            return requests;
+        })) {
+            ZmqSource<String> source = ZmqSource.<String>builder()
+                    .setPattern(ZmqSourcePattern.REQ)
+                    .addEndpoint(ZmqEndpoint.connect(address))
+                    .setTrack("none")
+                    .setRequestsInFlight(3)
+                    .setDeserializer(new TextSchema())
+                    .build();
+            run(source, sink, 1);
+            assertThat(sink.results()).containsExactlyInAnyOrderElementsOf(numbered(30));
+            List<String> requests = distributor.result(10);
+            assertThat(requests).allMatch("none"::equals).hasSizeGreaterThanOrEqualTo(30 + 4 + 1);
+        }
+    }
+
+    @Test
+    void reqFailsTheJobWithTheTrackNameWhenTheDistributorDoesNotKnowIt() throws Exception {
+        String address = Ports.freeAddress();
+        try (Peer<Void> distributor = Peer.start(context -> {
+            ZMQ.Socket rep = context.createSocket(SocketType.REP);
+            rep.bind(address);
+            rep.setReceiveTimeOut(500);
+            for (int i = 0; i < 100 && rep.recv(0) != null; i++) {
+                Multipart.send(rep, message(TextSchema.UNKNOWN));
+            }
+            return null;
+        })) {
+            ZmqSource<String> source = ZmqSource.<String>builder()
+                    .setPattern(ZmqSourcePattern.REQ)
+                    .addEndpoint(ZmqEndpoint.connect(address))
+                    .setTrack("bogus")
+                    .setDeserializer(new TextSchema())
+                    .build();
+            assertThatThrownBy(() -> run(source, new CollectingSink<>("unknown-track"), 1))
+                    .hasStackTraceContaining("does not serve track 'bogus'");
+        }
+    }
+
+    @Test
+    void resumesWhenThePeerRestartsAndWaitsForAPeerThatIsNotThereYet() throws Exception {
+        String address = Ports.freeAddress();
+        CollectingSink<String> sink = new CollectingSink<>("restart");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromSource(source(ZmqSourcePattern.PULL, ZmqEndpoint.connect(address)), WatermarkStrategy.noWatermarks(),
+                "zeromq").sinkTo(sink);
+        JobClient job = env.executeAsync();
+
+        Thread.sleep(1500);
+        assertThat(job.getJobStatus().get()).as("no peer yet, and the job waits").isEqualTo(JobStatus.RUNNING);
+        try (Peer<Void> first = Peer.start(context -> pushAndLeave(context, address, 0, 10, false))) {
+            first.result(20);
+        }
+        try (Peer<Void> second = Peer.start(context -> pushAndLeave(context, address, 10, 20, true))) {
+            second.result(20);
+        }
+        awaitEnd(job, sink);
+        assertThat(sink.results()).containsExactlyElementsOf(numbered(20));
+        assertThat(counter(job.getJobID(), "reconnects")).isGreaterThanOrEqualTo(1);
+    }
+
+    private static void awaitEnd(JobClient job, CollectingSink<String> sink) throws Exception {
+        try {
+            job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            job.cancel();
+            throw new AssertionError("the job did not end; it received " + sink.results(), e);
+        }
+    }
+
+    /** Binds a PUSH, sends m[from..to), optionally the end marker, waits until it was taken, and goes away. */
+    private static Void pushAndLeave(org.zeromq.ZContext context, String address, int from, int to, boolean end) {
+        context.setLinger(5000); // destroySocket applies the context's linger
+        ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+        push.bind(address);
+        for (int i = from; i < to; i++) {
+            Multipart.send(push, message("m" + i));
+        }
+        if (end) {
+            Multipart.send(push, message(TextSchema.END));
+        }
+        context.destroySocket(push); // lingers until the messages are taken
+        return null;
+    }
+}

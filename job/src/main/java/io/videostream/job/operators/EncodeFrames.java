@@ -1,0 +1,18 @@
+package io.videostream.job.operators;
+
+import io.videostream.codec.Frame;
+import org.apache.flink.configuration.Configuration;
+
+/** JPEG-encodes raw frames; encoded frames pass through. */
+public class EncodeFrames extends CodecMapFunction {
+    private static final long serialVersionUID = 1L;
+
+    public EncodeFrames(Configuration codecConfig) {
+        super(codecConfig);
+    }
+
+    @Override
+    public Frame map(Frame frame) {
+        return frame.isEncoded() ? frame : frame.withJpeg(codec.encode(frame.pixels()));
+    }
+}

@@ -1,0 +1,86 @@
+package io.videostream.connector.zeromq.sink;
+
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Builds a {@link ZmqSink}:
+ *
+ * <pre>{@code
+ * ZmqSink<Frame> sink = ZmqSink.<Frame>builder()
+ *         .setPattern(ZmqSinkPattern.PUSH)
+ *         .setEndpoint(ZmqEndpoint.connect("tcp://localhost:5556"))
+ *         .setSerializer(schema)
+ *         .setFlowControl(FlowControl.DROP_OLDEST)
+ *         .build();
+ * }</pre>
+ */
+public final class ZmqSinkBuilder<T> {
+    private ZmqSinkPattern pattern;
+    private ZmqEndpoint endpoint;
+    private final List<String> tracks = new ArrayList<>();
+    private ZmqSerializationSchema<T> schema;
+    private final Configuration config = new Configuration();
+
+    ZmqSinkBuilder() {}
+
+    public ZmqSinkBuilder<T> setPattern(ZmqSinkPattern pattern) {
+        this.pattern = pattern;
+        return this;
+    }
+
+    public ZmqSinkBuilder<T> setEndpoint(ZmqEndpoint endpoint) {
+        this.endpoint = endpoint;
+        return this;
+    }
+
+    /** REP only: the tracks the distributor serves, one queue each (pystreaming's default is {@code none}). */
+    public ZmqSinkBuilder<T> setTracks(String... names) {
+        tracks.clear();
+        tracks.addAll(List.of(names));
+        return this;
+    }
+
+    public ZmqSinkBuilder<T> setSerializer(ZmqSerializationSchema<T> schema) {
+        this.schema = schema;
+        return this;
+    }
+
+    public ZmqSinkBuilder<T> setFlowControl(FlowControl flowControl) {
+        return set(ZmqOptions.FLOW_CONTROL, flowControl);
+    }
+
+    /** Sets any of the {@link ZmqOptions}. */
+    public <V> ZmqSinkBuilder<T> set(ConfigOption<V> option, V value) {
+        config.set(option, value);
+        return this;
+    }
+
+    public ZmqSink<T> build() {
+        if (pattern == null) {
+            throw new IllegalArgumentException("ZeroMQ sink: set a pattern (PUB, PUSH or REP)");
+        }
+        if (endpoint == null) {
+            throw new IllegalArgumentException("ZeroMQ sink: set an endpoint");
+        }
+        if (schema == null) {
+            throw new IllegalArgumentException("ZeroMQ sink: set a serialization schema");
+        }
+        if (pattern == ZmqSinkPattern.REP && tracks.isEmpty()) {
+            throw new IllegalArgumentException("ZeroMQ sink: a REP distributor needs at least one track");
+        }
+        if (pattern != ZmqSinkPattern.REP && !tracks.isEmpty()) {
+            throw new IllegalArgumentException("ZeroMQ sink: tracks only apply to the REP pattern");
+        }
+        if (config.get(ZmqOptions.SEND_QUEUE) < 1) {
+            throw new IllegalArgumentException("ZeroMQ sink: the send queue must hold at least 1 message");
+        }
+        return new ZmqSink<>(pattern, endpoint, tracks, schema, config);
+    }
+}

@@ -1,0 +1,11 @@
+package io.videostream.connector.zeromq.sink;
+
+/** How a ZeroMQ sink hands messages on. */
+public enum ZmqSinkPattern {
+    /** Publish to every subscriber. */
+    PUB,
+    /** Push to a collector (or to pullers, round-robin). */
+    PUSH,
+    /** Serve REQ clients as a distributor: one bounded queue per track, answered on request. */
+    REP
+}

@@ -1,0 +1,83 @@
+package io.videostream.connector.zeromq.sink.writer;
+
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.zeromq.SocketType;
+
+/**
+ * REP distributor, as pystreaming's: every record goes into every track's bounded queue; a request
+ * (one part, the track name) is answered with the newest queued message of that track, the schema's
+ * "not available" reply when the queue is empty, its "unknown track" reply for a track not served,
+ * and once the input has ended and the queue is empty, the end-of-stream marker.
+ */
+final class DistributorLoop extends SocketLoop {
+    private final Map<String, BoundedQueue> tracks = new LinkedHashMap<>();
+    private final ZmqSerializationSchema<?> schema;
+    private volatile List<byte[]> endOfStream;
+
+    DistributorLoop(ZmqEndpoint endpoint, ReadableConfig config, List<String> trackNames, int capacity,
+            FlowControl flowControl, Duration linger, ZmqSerializationSchema<?> schema, SinkWriterMetricGroup metrics,
+            String name) {
+        super(SocketType.REP, endpoint, config, linger, flowControl, metrics, name);
+        this.schema = schema;
+        Counter dropped = metrics.counter("droppedMessages");
+        for (String track : trackNames) {
+            BoundedQueue queue = new BoundedQueue(capacity, flowControl, dropped);
+            tracks.put(track, queue);
+            metrics.addGroup("track", track).gauge("queueDepth", queue::size);
+        }
+    }
+
+    @Override
+    void offer(List<byte[]> message) throws InterruptedException {
+        for (BoundedQueue queue : tracks.values()) {
+            queue.put(message, false, this::running);
+        }
+    }
+
+    @Override
+    void finish(List<byte[]> endOfStream) throws InterruptedException {
+        this.endOfStream = endOfStream;
+        super.finish(endOfStream);
+        // Keep answering (the end-of-stream marker, now) so every requester learns that the stream ended.
+        long deadline = System.nanoTime() + linger().toNanos();
+        while (running() && System.nanoTime() < deadline) {
+            Thread.sleep(STEP_MILLIS);
+        }
+    }
+
+    @Override
+    void step() {
+        List<byte[]> request = Multipart.receive(socket, 0);
+        if (request == null) {
+            return;
+        }
+        String track = new String(request.get(0), StandardCharsets.UTF_8);
+        BoundedQueue queue = tracks.get(track);
+        List<byte[]> frame = queue == null ? null : queue.pollNewest();
+        if (frame != null) {
+            send(frame, true);
+        } else if (queue == null) {
+            send(schema.unknownTrack(track), false);
+        } else if (finishing && endOfStream != null) {
+            send(endOfStream, false);
+        } else {
+            send(schema.notAvailable(track), false);
+        }
+    }
+
+    @Override
+    boolean drained() {
+        return tracks.values().stream().allMatch(q -> q.size() == 0);
+    }
+}

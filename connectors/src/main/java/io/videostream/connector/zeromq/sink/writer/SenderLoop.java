@@ -1,0 +1,59 @@
+package io.videostream.connector.zeromq.sink.writer;
+
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.zeromq.SocketType;
+
+/** PUB and PUSH: sends queued messages in order; the end-of-stream marker goes last and is never dropped. */
+final class SenderLoop extends SocketLoop {
+    private final BoundedQueue queue;
+    private List<byte[]> pending;
+    private volatile boolean pendingEmpty = true;
+    private List<byte[]> endOfStream;
+
+    SenderLoop(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, int capacity, FlowControl flowControl,
+            Duration linger, SinkWriterMetricGroup metrics, String name) {
+        super(type, endpoint, config, linger, flowControl, metrics, name);
+        this.queue = new BoundedQueue(capacity, flowControl, metrics.counter("droppedMessages"));
+        metrics.gauge("queueDepth", queue::size);
+    }
+
+    @Override
+    void offer(List<byte[]> message) throws InterruptedException {
+        queue.put(message, false, this::running);
+    }
+
+    @Override
+    void finish(List<byte[]> endOfStream) throws InterruptedException {
+        if (endOfStream != null) {
+            queue.put(endOfStream, true, this::running);
+            this.endOfStream = endOfStream;
+        }
+        super.finish(endOfStream);
+    }
+
+    @Override
+    void step() throws InterruptedException {
+        if (pending == null) {
+            pending = queue.pollOldest();
+            if (pending == null) {
+                queue.awaitMessage(STEP_MILLIS);
+                return;
+            }
+            pendingEmpty = false;
+        }
+        if (send(pending, pending != endOfStream)) {
+            pending = null;
+            pendingEmpty = true;
+        }
+    }
+
+    @Override
+    boolean drained() {
+        return pendingEmpty && queue.size() == 0;
+    }
+}

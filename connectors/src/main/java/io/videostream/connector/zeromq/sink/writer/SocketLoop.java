@@ -1,0 +1,124 @@
+package io.videostream.connector.zeromq.sink.writer;
+
+import io.videostream.connector.zeromq.common.ConnectionMonitor;
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqSockets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The thread that owns a sink's socket (ZeroMQ sockets belong to one thread). The writer hands it
+ * messages through bounded queues; it sends them, or for a distributor answers requests with them.
+ */
+abstract class SocketLoop implements AutoCloseable {
+    /** How long one step may wait for a message, a request or room in ZeroMQ's queue. */
+    static final int STEP_MILLIS = 50;
+
+    private final ZContext context = new ZContext(1);
+    protected final ZMQ.Socket socket;
+    private final ConnectionMonitor monitor;
+    private final Counter recordsSent;
+    private final Counter bytesSent;
+    private final Thread thread;
+    private final Duration linger;
+    private final FlowControl flowControl;
+    protected volatile boolean finishing;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+
+    SocketLoop(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger,
+            FlowControl flowControl, SinkWriterMetricGroup metrics, String name) {
+        this.socket = ZmqSockets.open(context, type, endpoint, config);
+        socket.setSendTimeOut(STEP_MILLIS);
+        socket.setReceiveTimeOut(STEP_MILLIS);
+        this.linger = linger;
+        this.flowControl = flowControl;
+        this.monitor = new ConnectionMonitor(context, socket, type + " " + endpoint, metrics.counter("reconnects"));
+        this.recordsSent = metrics.getNumRecordsSendCounter();
+        this.bytesSent = metrics.getNumBytesSendCounter();
+        this.thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Hands a record's message to the loop; may block (back-pressure) or drop, as flow control says. */
+    abstract void offer(List<byte[]> message) throws InterruptedException;
+
+    /** One turn of the loop: send or answer what is there, waiting at most {@link #STEP_MILLIS}. */
+    abstract void step() throws InterruptedException;
+
+    /** Nothing is left to hand out. */
+    abstract boolean drained();
+
+    /** Sends a whole message, counting it as a record when {@code isRecord}; false if ZeroMQ had no room. */
+    final boolean send(List<byte[]> message, boolean isRecord) {
+        if (!Multipart.send(socket, message)) {
+            return false;
+        }
+        if (isRecord) {
+            recordsSent.inc();
+            bytesSent.inc(Multipart.size(message));
+        }
+        return true;
+    }
+
+    /** Whether a waiting writer should keep waiting. */
+    final boolean running() {
+        return !stopped && failure == null;
+    }
+
+    private void run() {
+        try {
+            while (!stopped) {
+                monitor.drain();
+                step();
+            }
+        } catch (Throwable t) {
+            failure = t;
+        }
+    }
+
+    /** Fails the caller if the loop has died. */
+    final void checkHealthy() {
+        if (failure != null) {
+            throw new IllegalStateException("ZeroMQ sink socket thread failed: " + failure, failure);
+        }
+    }
+
+    /**
+     * Input ended: hand out what is queued, then the end-of-stream marker. Returns when all is handed
+     * to ZeroMQ; with {@link FlowControl#DROP_OLDEST}, after the linger time at the latest.
+     */
+    void finish(List<byte[]> endOfStream) throws InterruptedException {
+        finishing = true;
+        long deadline = System.nanoTime() + linger.toNanos();
+        while (running() && !drained() && (flowControl == FlowControl.BLOCK || System.nanoTime() < deadline)) {
+            Thread.sleep(5);
+        }
+        checkHealthy();
+    }
+
+    final Duration linger() {
+        return linger;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopped = true;
+        thread.join();
+        socket.setLinger((int) linger.toMillis());
+        monitor.close();
+        context.close();
+    }
+}

@@ -1,0 +1,215 @@
+package io.videostream.connector.zeromq;
+
+import static io.videostream.connector.zeromq.TextSchema.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.sink.ZmqSink;
+import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/** The sink against plain jeromq peers on loopback, in a real MiniCluster. */
+class ZmqSinkITCase {
+    static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+            .build());
+
+    private static List<String> numbered(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "m" + i).toList();
+    }
+
+    /** A bounded stream of m0..m[count), optionally paced. */
+    private static DataStream<String> records(StreamExecutionEnvironment env, int count, double perSecond) {
+        DataGeneratorSource<String> source = new DataGeneratorSource<>(i -> "m" + i, count,
+                RateLimiterStrategy.perSecond(perSecond), Types.STRING);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "records").setParallelism(1);
+    }
+
+    private static long counter(JobID job, String name) {
+        return METRICS.findMetrics(job, name).values().stream().mapToLong(m -> ((Counter) m).getCount()).sum();
+    }
+
+    /** Receives text messages until the end marker (or a quiet second); returns them without the marker. */
+    private static List<String> receiveUntilEnd(ZMQ.Socket socket, int quietMillis, int delayMillis)
+            throws InterruptedException {
+        socket.setReceiveTimeOut(quietMillis);
+        List<String> received = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            List<byte[]> parts = Multipart.receive(socket, 0);
+            if (parts == null) {
+                break;
+            }
+            String text = new String(parts.get(0), StandardCharsets.UTF_8);
+            if (text.equals(TextSchema.END)) {
+                break;
+            }
+            received.add(text);
+            Thread.sleep(delayMillis);
+        }
+        return received;
+    }
+
+    @Test
+    void pushWithBlockDeliversEverythingInOrderToASlowCollectorThenTheEndMarker() throws Exception {
+        String address = Ports.freeAddress();
+        try (Peer<List<String>> collector = Peer.start(context -> {
+            ZMQ.Socket pull = context.createSocket(SocketType.PULL);
+            pull.setRcvHWM(1);
+            pull.bind(address);
+            return receiveUntilEnd(pull, 20_000, 1);
+        })) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            records(env, 300, 100_000).sinkTo(ZmqSink.<String>builder()
+                    .setPattern(ZmqSinkPattern.PUSH)
+                    .setEndpoint(ZmqEndpoint.connect(address))
+                    .setSerializer(new TextSchema())
+                    .setFlowControl(FlowControl.BLOCK)
+                    .build()).setParallelism(1);
+            JobExecutionResult result = env.execute();
+            assertThat(collector.result(30)).containsExactlyElementsOf(numbered(300));
+            assertThat(counter(result.getJobID(), "numRecordsSend")).isEqualTo(300);
+            assertThat(counter(result.getJobID(), "droppedMessages")).isZero();
+        }
+    }
+
+    @Test
+    void pushWithDropOldestNeverStallsAndCountsWhatItDrops() throws Exception {
+        String address = Ports.freeAddress();
+        String padding = "x".repeat(64 << 10);
+        try (ZContext context = new ZContext(1)) {
+            ZMQ.Socket pull = context.createSocket(SocketType.PULL);
+            pull.setRcvHWM(1);
+            pull.bind(address); // nobody reads while the job runs
+
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            records(env, 300, 100_000).map(m -> m + ":" + padding).setParallelism(1).sinkTo(ZmqSink.<String>builder()
+                    .setPattern(ZmqSinkPattern.PUSH)
+                    .setEndpoint(ZmqEndpoint.connect(address))
+                    .setSerializer(new TextSchema())
+                    .setFlowControl(FlowControl.DROP_OLDEST)
+                    .set(ZmqOptions.LINGER, Duration.ofMillis(300))
+                    .build()).setParallelism(1);
+            JobExecutionResult result = env.execute();
+
+            long dropped = counter(result.getJobID(), "droppedMessages");
+            List<Integer> received = receiveUntilEnd(pull, 1000, 0).stream()
+                    .map(m -> Integer.parseInt(m.substring(1, m.indexOf(':')))).toList();
+            assertThat(dropped).isPositive();
+            assertThat(received).isNotEmpty().isSorted();
+            assertThat(received.size() + dropped).isLessThanOrEqualTo(300);
+        }
+    }
+
+    @Test
+    void pubReachesASubscriberThatJoinedBeforeTheStream() throws Exception {
+        String address = Ports.freeAddress();
+        try (Peer<List<String>> subscriber = Peer.start(context -> {
+            ZMQ.Socket sub = context.createSocket(SocketType.SUB);
+            sub.subscribe(new byte[0]);
+            sub.connect(address);
+            return receiveUntilEnd(sub, 20_000, 0);
+        })) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            records(env, 300, 300).sinkTo(ZmqSink.<String>builder()
+                    .setPattern(ZmqSinkPattern.PUB)
+                    .setEndpoint(ZmqEndpoint.bind(address))
+                    .setSerializer(new TextSchema())
+                    .build()).setParallelism(1);
+            env.execute();
+            List<String> received = subscriber.result(30);
+            assertThat(received.size()).as("all but what went out before the subscription arrived")
+                    .isGreaterThanOrEqualTo(250);
+            assertThat(received).containsExactlyElementsOf(numbered(300).subList(300 - received.size(), 300));
+        }
+    }
+
+    @Test
+    void repDistributorServesEveryTrackTheWholeStreamAndAnswersLikePystreaming() throws Exception {
+        String address = Ports.freeAddress();
+        List<Peer<List<String>>> workers = new ArrayList<>();
+        for (String track : List.of("none", "other")) {
+            workers.add(Peer.start(context -> {
+                ZMQ.Socket req = context.createSocket(SocketType.REQ);
+                req.connect(address);
+                req.setReceiveTimeOut(20_000);
+                List<String> received = new ArrayList<>();
+                if (track.equals("none")) {
+                    req.send("bogus");
+                    received.add("bogus->" + req.recvStr());
+                }
+                for (int i = 0; i < 100_000; i++) {
+                    req.send(track);
+                    String reply = req.recvStr();
+                    if (reply == null || reply.equals(TextSchema.END)) {
+                        break;
+                    }
+                    if (reply.equals(TextSchema.MISS)) {
+                        Thread.sleep(2);
+                    } else {
+                        received.add(reply);
+                    }
+                }
+                return received;
+            }));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        records(env, 60, 500).sinkTo(ZmqSink.<String>builder()
+                .setPattern(ZmqSinkPattern.REP)
+                .setEndpoint(ZmqEndpoint.bind(address))
+                .setTracks("none", "other")
+                .setSerializer(new TextSchema())
+                .setFlowControl(FlowControl.BLOCK)
+                .set(ZmqOptions.LINGER, Duration.ofMillis(500))
+                .build()).setParallelism(1);
+        env.execute();
+
+        List<String> none = workers.get(0).result(30);
+        List<String> other = workers.get(1).result(30);
+        workers.forEach(Peer::close);
+        assertThat(none.get(0)).isEqualTo("bogus->" + TextSchema.UNKNOWN);
+        assertThat(none.subList(1, none.size())).containsExactlyInAnyOrderElementsOf(numbered(60));
+        assertThat(other).containsExactlyInAnyOrderElementsOf(numbered(60));
+    }
+
+    @Test
+    void aSinkThatBindsRefusesToRunInParallel() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        records(env, 10, 100).sinkTo(ZmqSink.<String>builder()
+                .setPattern(ZmqSinkPattern.PUB)
+                .setEndpoint(ZmqEndpoint.bind(Ports.freeAddress()))
+                .setSerializer(new TextSchema())
+                .build()).setParallelism(2);
+        assertThatThrownBy(env::execute).hasStackTraceContaining("must run with parallelism 1, not 2");
+    }
+}

@@ -1,6 +1,7 @@
 package io.videostream.codec;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -53,6 +54,12 @@ public final class PlainData {
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big) {
+            if (big.bitLength() >= 64) {
+                throw new IllegalArgumentException("integer " + describe(big) + " does not fit in 64 bits");
+            }
+            return big.longValue();
         }
         if (value instanceof Float f) {
             return f.doubleValue();

@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Images and fixture files the codec tests share. */
 public final class TestImages {
@@ -50,6 +53,19 @@ public final class TestImages {
             }
         }
         throw new IllegalStateException("shared/fixtures/pystreaming not found beside the repository");
+    }
+
+    /** The parts of one captured message, in order, e.g. {@code fixtureMessage("a_p2p_pub_fno0")}. */
+    public static List<byte[]> fixtureMessage(String message) {
+        try (Stream<Path> files = Files.list(fixtures().resolve(message))) {
+            List<byte[]> parts = new ArrayList<>();
+            for (Path part : files.filter(f -> f.getFileName().toString().startsWith("part")).sorted().toList()) {
+                parts.add(Files.readAllBytes(part));
+            }
+            return parts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One part of a captured message, e.g. {@code fixture("a_p2p_pub_fno0", "part0_buf.bin")}. */

@@ -1,20 +1,28 @@
 package io.videostream.connector.zeromq;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Free loopback TCP ports for tests. */
 public final class Ports {
     private Ports() {}
 
-    /** A loopback address on a port that was free a moment ago, e.g. {@code tcp://127.0.0.1:40123}. */
+    /**
+     * A loopback address on a port that was free a moment ago, e.g. {@code tcp://127.0.0.1:21234}.
+     * Ports come from below Linux's ephemeral range (32768 and up): a socket that keeps reconnecting
+     * to an ephemeral port nobody listens on yet can end up connected to itself.
+     */
     public static String freeAddress() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "tcp://127.0.0.1:" + socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return "tcp://127.0.0.1:" + socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free loopback port between 20000 and 32000");
     }
 }

@@ -2,6 +2,7 @@ package io.videostream.connector.zeromq;
 
 import io.videostream.connector.zeromq.common.MessageKind;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class TextSchema implements ZmqDeserializationSchema<String>, ZmqSe
     }
 
     @Override
-    public String deserialize(List<byte[]> parts) throws IOException {
+    public String deserialize(List<byte[]> parts, ZmqEndpoint origin) throws IOException {
         String text = new String(parts.get(0), StandardCharsets.UTF_8);
         if (parts.size() != 1 || text.startsWith("JUNK")) {
             throw new IOException("unreadable test message '" + text + "' of " + parts.size() + " parts");

@@ -13,8 +13,12 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
  */
 public interface ZmqDeserializationSchema<T> extends Serializable, ResultTypeQueryable<T> {
 
-    /** @param parts the message's frames, in order */
-    T deserialize(List<byte[]> parts) throws IOException;
+    /**
+     * @param parts the message's frames, in order
+     * @param origin the endpoint it came from (a format without stream names on the wire may name
+     *     the stream after it)
+     */
+    T deserialize(List<byte[]> parts, ZmqEndpoint origin) throws IOException;
 
     /** What the record means; everything is {@link MessageKind#DATA} unless the format has control messages. */
     default MessageKind kind(T record) {

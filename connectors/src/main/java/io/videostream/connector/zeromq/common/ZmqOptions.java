@@ -43,6 +43,12 @@ public final class ZmqOptions {
             .defaultValue(Duration.ofMillis(100))
             .withDescription("Pause before ZeroMQ reconnects to a peer that went away.");
 
+    public static final ConfigOption<Duration> HANDSHAKE_TIMEOUT = ConfigOptions.key("zeromq.handshake.timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(5))
+            .withDescription("A connection whose ZeroMQ handshake has not completed by then is dropped and made "
+                    + "again (ZeroMQ's own default waits 30 s; a stalled handshake was seen on loopback).");
+
     public static final ConfigOption<Integer> REQUESTS_IN_FLIGHT = ConfigOptions.key("zeromq.req.in-flight")
             .intType()
             .defaultValue(3)

@@ -6,16 +6,24 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
-/** Opens jeromq sockets configured from {@link ZmqOptions} and attached to an endpoint. */
+/** Creates jeromq sockets configured from {@link ZmqOptions} and attaches them to endpoints. */
 public final class ZmqSockets {
     private ZmqSockets() {}
 
-    public static ZMQ.Socket open(ZContext context, SocketType type, ZmqEndpoint endpoint, ReadableConfig config) {
+    /** A socket configured but not yet bound or connected (so a monitor can watch it from the start). */
+    public static ZMQ.Socket create(ZContext context, SocketType type, ReadableConfig config) {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setRcvHWM(config.get(ZmqOptions.RECEIVE_HWM));
         socket.setSndHWM(config.get(ZmqOptions.SEND_HWM));
         socket.setLinger(0);
         socket.setReconnectIVL((int) config.get(ZmqOptions.RECONNECT_INTERVAL).toMillis());
+        socket.setHandshakeIvl((int) config.get(ZmqOptions.HANDSHAKE_TIMEOUT).toMillis());
+        return socket;
+    }
+
+    /** Binds or connects the socket; a failure closes it and says which endpoint and why. */
+    public static void attach(ZContext context, ZMQ.Socket socket, ZmqEndpoint endpoint) {
+        SocketType type = socket.getSocketType();
         try {
             if (endpoint.isBind()) {
                 socket.bind(endpoint.address());
@@ -27,6 +35,12 @@ public final class ZmqSockets {
             throw new IllegalStateException("cannot " + (endpoint.isBind() ? "bind " : "connect ") + type + " socket to "
                     + endpoint.address() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A configured socket attached to the endpoint. */
+    public static ZMQ.Socket open(ZContext context, SocketType type, ZmqEndpoint endpoint, ReadableConfig config) {
+        ZMQ.Socket socket = create(context, type, config);
+        attach(context, socket, endpoint);
         return socket;
     }
 }

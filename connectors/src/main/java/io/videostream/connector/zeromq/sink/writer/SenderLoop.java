@@ -13,7 +13,7 @@ final class SenderLoop extends SocketLoop {
     private final BoundedQueue queue;
     private List<byte[]> pending;
     private volatile boolean pendingEmpty = true;
-    private List<byte[]> endOfStream;
+    private volatile List<byte[]> endOfStream;
 
     SenderLoop(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, int capacity, FlowControl flowControl,
             Duration linger, SinkWriterMetricGroup metrics, String name) {
@@ -30,8 +30,8 @@ final class SenderLoop extends SocketLoop {
     @Override
     void finish(List<byte[]> endOfStream) throws InterruptedException {
         if (endOfStream != null) {
+            this.endOfStream = endOfStream; // before it is queued: the loop must know it when it sends it
             queue.put(endOfStream, true, this::running);
-            this.endOfStream = endOfStream;
         }
         super.finish(endOfStream);
     }

@@ -36,12 +36,13 @@ abstract class SocketLoop implements AutoCloseable {
 
     SocketLoop(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger,
             FlowControl flowControl, SinkWriterMetricGroup metrics, String name) {
-        this.socket = ZmqSockets.open(context, type, endpoint, config);
+        this.socket = ZmqSockets.create(context, type, config);
         socket.setSendTimeOut(STEP_MILLIS);
         socket.setReceiveTimeOut(STEP_MILLIS);
         this.linger = linger;
         this.flowControl = flowControl;
         this.monitor = new ConnectionMonitor(context, socket, type + " " + endpoint, metrics.counter("reconnects"));
+        ZmqSockets.attach(context, socket, endpoint);
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.bytesSent = metrics.getNumBytesSendCounter();
         this.thread = new Thread(this::run, name);

@@ -4,6 +4,7 @@ import io.videostream.connector.zeromq.common.MessageKind;
 import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.RateLimitedLog;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.util.List;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.metrics.Counter;
@@ -39,19 +40,19 @@ final class MessageHandler<T> {
      *
      * @return what it meant, or null when the schema could not read it (already counted and logged)
      */
-    MessageKind handle(String splitId, List<byte[]> parts) {
+    MessageKind handle(ZmqSplit split, List<byte[]> parts) {
         bytesIn.inc(Multipart.size(parts));
         T record;
         try {
-            record = schema.deserialize(parts);
+            record = schema.deserialize(parts, split.endpoint());
         } catch (Exception e) {
             errors.inc();
-            errorLog.warn("Skipped an unreadable message of {} parts from {}: {}", parts.size(), splitId, e.getMessage());
+            errorLog.warn("Skipped an unreadable message of {} parts from {}: {}", parts.size(), split.endpoint(), e.getMessage());
             return null;
         }
         MessageKind kind = schema.kind(record);
         if (kind == MessageKind.DATA) {
-            batch.add(splitId, record);
+            batch.add(split, record);
         }
         return kind;
     }

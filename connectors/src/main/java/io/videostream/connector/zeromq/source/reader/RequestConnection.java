@@ -102,7 +102,7 @@ final class RequestConnection extends SplitConnection {
             return;
         }
         requester.answered();
-        MessageKind kind = handler.handle(split.splitId(), reply);
+        MessageKind kind = handler.handle(split, reply);
         long now = System.nanoTime();
         if (kind == MessageKind.END_OF_STREAM) {
             finish();

@@ -26,7 +26,7 @@ final class StreamConnection extends SplitConnection {
             MessageHandler<?> handler, Counter reconnects) {
         super(split, handler);
         this.context = context;
-        this.socket = ZmqSockets.open(context, type, split.endpoint(), config);
+        this.socket = ZmqSockets.create(context, type, config);
         if (type == SocketType.SUB) {
             if (topics.isEmpty()) {
                 socket.subscribe(new byte[0]);
@@ -36,6 +36,7 @@ final class StreamConnection extends SplitConnection {
             }
         }
         this.monitor = new ConnectionMonitor(context, socket, type + " " + split.endpoint(), reconnects);
+        ZmqSockets.attach(context, socket, split.endpoint());
     }
 
     @Override
@@ -53,7 +54,7 @@ final class StreamConnection extends SplitConnection {
             if (parts == null) {
                 return;
             }
-            if (handler.handle(split.splitId(), parts) == MessageKind.END_OF_STREAM) {
+            if (handler.handle(split, parts) == MessageKind.END_OF_STREAM) {
                 finish();
                 return;
             }

@@ -1,0 +1,110 @@
+package io.videostream.job.io;
+
+import io.videostream.codec.Frame;
+import io.videostream.codec.Pixels;
+import io.videostream.codec.jpeg.JpegCodec;
+import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.serialization.FrameTypeInfo;
+import io.videostream.codec.wire.PyStreamingWire;
+import io.videostream.codec.wire.WireLimits;
+import io.videostream.connector.zeromq.common.MessageKind;
+import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/**
+ * The ZeroMQ connector's schema for pystreaming's messages: frames in and out, STOPSTREAM as the end
+ * of stream, FRAMEMISS and TRACKMISS as the distributor's replies, {@code ftime} as event time. A
+ * frame's stream is the name given here, or else the endpoint it came from.
+ */
+public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>, ZmqSerializationSchema<Frame> {
+    private static final long serialVersionUID = 1L;
+
+    private final String stream;
+    private final WireLimits limits;
+    private transient PyStreamingWire wire;
+
+    /** @param stream the stream name for received frames; null names them after their endpoint */
+    public PyStreamingSchema(String stream, WireLimits limits) {
+        this.stream = stream;
+        this.limits = limits;
+    }
+
+    /** Frames named after the endpoint they come from, with the default limits. */
+    public PyStreamingSchema() {
+        this(null, WireLimits.DEFAULT);
+    }
+
+    private PyStreamingWire wire() {
+        if (wire == null) {
+            wire = new PyStreamingWire(limits);
+        }
+        return wire;
+    }
+
+    @Override
+    public Frame deserialize(List<byte[]> parts, ZmqEndpoint origin) throws IOException {
+        return wire().decode(stream != null ? stream : origin.address(), parts);
+    }
+
+    @Override
+    public MessageKind kind(Frame frame) {
+        if (frame.fno() == PyStreamingWire.STOPSTREAM) {
+            return MessageKind.END_OF_STREAM;
+        }
+        if (frame.fno() == PyStreamingWire.FRAMEMISS) {
+            return MessageKind.NOT_AVAILABLE;
+        }
+        if (frame.fno() == PyStreamingWire.TRACKMISS) {
+            return MessageKind.UNKNOWN_TRACK;
+        }
+        return MessageKind.DATA;
+    }
+
+    @Override
+    public long timestamp(Frame frame) {
+        return frame.eventTimeMillis();
+    }
+
+    @Override
+    public TypeInformation<Frame> getProducedType() {
+        return FrameTypeInfo.INSTANCE;
+    }
+
+    @Override
+    public List<byte[]> serialize(Frame frame) {
+        return wire().encode(frame);
+    }
+
+    /** pystreaming's end of stream: a 10x10 black JPEG, meta None, the current time, fno -1. */
+    @Override
+    public List<byte[]> endOfStream() {
+        return wire().encode(Frame.encoded(stream != null ? stream : Frame.DEFAULT_STREAM, PyStreamingWire.STOPSTREAM,
+                System.currentTimeMillis() / 1000.0, null, BlackJpeg.BYTES));
+    }
+
+    @Override
+    public List<byte[]> notAvailable(String track) {
+        return PyStreamingWire.frameMiss();
+    }
+
+    @Override
+    public List<byte[]> unknownTrack(String track) {
+        return PyStreamingWire.trackMiss();
+    }
+
+    /** The 10x10 black picture pystreaming sends with STOPSTREAM, encoded once. */
+    private static final class BlackJpeg {
+        static final byte[] BYTES;
+
+        static {
+            try (JpegCodec codec = JpegCodecs.create()) {
+                BYTES = codec.encode(new Pixels(10, 10, 3, ByteBuffer.allocateDirect(300)));
+            }
+        }
+    }
+}

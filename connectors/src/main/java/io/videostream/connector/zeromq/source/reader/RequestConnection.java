@@ -22,7 +22,8 @@ import org.zeromq.ZMQ;
  * REQ: asks a distributor for a track with several requests in flight, like pystreaming's Worker.
  * An empty queue (not available) is asked again after a pause; an unknown track fails the job; a
  * request the distributor never answers (it went away) is sent again after a timeout, which the
- * relaxed, correlated REQ sockets allow without reopening them.
+ * relaxed, correlated REQ sockets allow without reopening them. The stream has ended when every
+ * requester has been told so: replies to the other requests in flight may still carry frames.
  */
 final class RequestConnection extends SplitConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RequestConnection.class);
@@ -41,6 +42,7 @@ final class RequestConnection extends SplitConnection {
         final ZMQ.Socket socket;
         long sentAt = -1;
         long retryAt = -1;
+        boolean ended;
 
         Requester(ReadableConfig config) {
             socket = ZmqSockets.open(context, SocketType.REQ, split.endpoint(), config);
@@ -105,7 +107,7 @@ final class RequestConnection extends SplitConnection {
         MessageKind kind = handler.handle(split, reply);
         long now = System.nanoTime();
         if (kind == MessageKind.END_OF_STREAM) {
-            finish();
+            end(requester);
         } else if (kind == MessageKind.UNKNOWN_TRACK) {
             throw new IllegalStateException("the distributor at " + split.endpoint().address()
                     + " does not serve track '" + track + "' (it answered TRACKMISS)");
@@ -116,10 +118,30 @@ final class RequestConnection extends SplitConnection {
         }
     }
 
+    /**
+     * One requester learned that the stream ended. The split ends when all have: the others may
+     * still have frames on their way.
+     */
+    private void end(Requester requester) {
+        requester.ended = true;
+        if (requesters.stream().allMatch(r -> r.ended)) {
+            finish();
+        }
+    }
+
     @Override
     long tick(long now) {
         long next = Long.MAX_VALUE;
+        boolean streamEnded = requesters.stream().anyMatch(r -> r.ended);
         for (Requester r : requesters) {
+            if (r.ended) {
+                continue;
+            }
+            if (streamEnded && r.sentAt >= 0 && now - r.sentAt >= timeoutNanos) {
+                r.answered(); // the stream ended and this request is not answered: the distributor is gone
+                end(r);
+                continue;
+            }
             if (r.retryAt >= 0 && now >= r.retryAt) {
                 r.ask(now);
             } else if (r.sentAt >= 0 && now - r.sentAt >= timeoutNanos) {

@@ -1,0 +1,125 @@
+package io.videostream.job.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.videostream.codec.Frame;
+import io.videostream.codec.TestImages;
+import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.sink.ZmqSink;
+import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
+import io.videostream.connector.zeromq.source.ZmqSource;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Flink jobs between Python peers that speak pystreaming's wire format with pyzmq, in both
+ * directions: a Python Streamer feeding Flink feeding a Python collecting Receiver, and a Python
+ * distributor serving Flink serving a Python Worker.
+ */
+class PystreamingInteropITCase {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @TempDir
+    Path dir;
+
+    private static String fixture(String message, String part) {
+        return TestImages.fixtures().resolve(message).resolve(part).toString();
+    }
+
+    private static final String JPEG = fixture("a_p2p_pub_fno0", "part0_buf.bin");
+    private static final String STOP_JPEG = fixture("a_p2p_pub_stopstream", "part0_buf.bin");
+
+    private static List<Long> longs(JsonNode array) {
+        List<Long> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asLong()));
+        return values;
+    }
+
+    @Test
+    void pythonStreamerToFlinkToPythonCollector() throws Exception {
+        String streamerAddress = Ports.freeAddress();
+        String collectorAddress = Ports.freeAddress();
+        try (PythonPeer collector = PythonPeer.start(dir, "collector", collectorAddress);
+                PythonPeer streamer = PythonPeer.start(dir, "streamer", streamerAddress, "50", JPEG, STOP_JPEG)) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            ZmqSource<Frame> source = ZmqSource.<Frame>builder()
+                    .setPattern(ZmqSourcePattern.SUB)
+                    .addEndpoint(ZmqEndpoint.connect(streamerAddress))
+                    .setDeserializer(new PyStreamingSchema())
+                    .build();
+            env.fromSource(source, WatermarkStrategy.noWatermarks(), "python streamer")
+                    .map(frame -> frame.withMeta("seen by flink"))
+                    .sinkTo(ZmqSink.<Frame>builder()
+                            .setPattern(ZmqSinkPattern.PUSH)
+                            .setEndpoint(ZmqEndpoint.connect(collectorAddress))
+                            .setSerializer(new PyStreamingSchema())
+                            .setFlowControl(FlowControl.BLOCK)
+                            .build());
+            env.execute();
+
+            JsonNode got = collector.result(60);
+            assertThat(longs(got.get("fnos"))).containsExactlyElementsOf(LongRange.of(50));
+            assertThat(got.get("metas")).allMatch(meta -> meta.asText().equals("seen by flink"));
+            assertThat(got.get("sizes")).allMatch(size -> size.asInt() == 52888);
+            assertThat(got.get("ended").asBoolean()).as("STOPSTREAM reached Python").isTrue();
+            assertThat(streamer.result(30).get("sent").asInt()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void pythonDistributorToFlinkDistributorToPythonWorker() throws Exception {
+        String pythonDistributor = Ports.freeAddress();
+        String flinkDistributor = Ports.freeAddress();
+        try (PythonPeer distributor = PythonPeer.start(dir, "distributor", pythonDistributor, "40", JPEG, STOP_JPEG, "none");
+                PythonPeer worker = PythonPeer.start(dir, "worker", flinkDistributor, "none")) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            ZmqSource<Frame> source = ZmqSource.<Frame>builder()
+                    .setPattern(ZmqSourcePattern.REQ)
+                    .addEndpoint(ZmqEndpoint.connect(pythonDistributor))
+                    .setTrack("none")
+                    .setRequestsInFlight(3)
+                    .setDeserializer(new PyStreamingSchema())
+                    .build();
+            env.fromSource(source, WatermarkStrategy.noWatermarks(), "python distributor")
+                    .sinkTo(ZmqSink.<Frame>builder()
+                            .setPattern(ZmqSinkPattern.REP)
+                            .setEndpoint(ZmqEndpoint.bind(flinkDistributor))
+                            .setTracks("none")
+                            .setSerializer(new PyStreamingSchema())
+                            .setFlowControl(FlowControl.BLOCK)
+                            .build());
+            env.execute();
+
+            JsonNode got = worker.result(60);
+            assertThat(longs(got.get("fnos"))).containsExactlyInAnyOrderElementsOf(LongRange.of(40));
+            assertThat(got.get("ended").asBoolean()).as("STOPSTREAM reached the Python worker").isTrue();
+            JsonNode served = distributor.result(30);
+            assertThat(served.get("served").get("none").asInt()).isEqualTo(40);
+            assertThat(served.get("tracks_asked").toString()).isEqualTo("[\"none\"]");
+        }
+    }
+
+    /** 0, 1, ..., n-1. */
+    private static final class LongRange {
+        static List<Long> of(int n) {
+            return IntStream.range(0, n).mapToObj(i -> (long) i).toList();
+        }
+    }
+}

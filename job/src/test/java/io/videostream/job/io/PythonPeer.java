@@ -1,0 +1,53 @@
+package io.videostream.job.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A pystreaming-speaking Python process (src/test/python/pystreaming_peer.py on Debian's python3
+ * with python3-zmq, which bin/install-deps installs). It prints its result as JSON when it ends.
+ */
+final class PythonPeer implements AutoCloseable {
+    private static final Path SCRIPT = Paths.get("src", "test", "python", "pystreaming_peer.py");
+    private static final String PYTHON = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
+    private final Process process;
+    private final Path output;
+
+    private PythonPeer(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static PythonPeer start(Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(PYTHON, SCRIPT.toString()));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile(workDir, args[0], ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new PythonPeer(process, output);
+    }
+
+    /** Waits for the peer to end and returns what it printed last, as JSON. */
+    JsonNode result(long seconds) throws Exception {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new AssertionError("the Python peer did not end within " + seconds + " s: " + Files.readString(output));
+        }
+        String printed = Files.readString(output).trim();
+        if (process.exitValue() != 0) {
+            throw new AssertionError("the Python peer failed (exit " + process.exitValue() + "): " + printed);
+        }
+        return new ObjectMapper().readTree(printed.substring(printed.lastIndexOf('\n') + 1));
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

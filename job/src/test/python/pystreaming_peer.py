@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""A Python peer that speaks pystreaming's wire format the way pystreaming does (pyzmq, send_pyobj).
+
+Used by the interop tests. Every role ends by itself: at end of stream, or after TIMEOUT_MS of silence.
+
+  pystreaming_peer.py streamer    ENDPOINT COUNT JPEG STOP_JPEG   PUB: COUNT frames, then STOPSTREAM
+  pystreaming_peer.py collector   ENDPOINT                        PULL (binds): prints what arrived as JSON
+  pystreaming_peer.py distributor ENDPOINT COUNT JPEG STOP_JPEG TRACKS   REP: serves each track COUNT frames
+  pystreaming_peer.py worker      ENDPOINT TRACK                  REQ: asks for frames until STOPSTREAM
+"""
+import json
+import sys
+import time
+
+import zmq
+
+STOPSTREAM, FRAMEMISS, TRACKMISS = -1, -2, -3
+TIMEOUT_MS = 30000
+
+
+def send_frame(socket, buf, meta, ftime, fno):
+    """What pystreaming's send() does: the JPEG bytes, then three pickled objects."""
+    socket.send(buf, zmq.SNDMORE)
+    socket.send_pyobj(meta, zmq.SNDMORE)
+    socket.send_pyobj(ftime, zmq.SNDMORE)
+    socket.send_pyobj(fno)
+
+
+def recv_frame(socket):
+    """What pystreaming's recv() does: the JPEG bytes, then three unpickled objects."""
+    buf = socket.recv()
+    meta = socket.recv_pyobj()
+    ftime = socket.recv_pyobj()
+    fno = socket.recv_pyobj()
+    return buf, meta, ftime, fno
+
+
+def streamer(context, endpoint, count, jpeg, stop_jpeg):
+    # XPUB instead of pystreaming's PUB only to learn when the subscriber is there.
+    socket = context.socket(zmq.XPUB)
+    socket.bind(endpoint)
+    socket.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
+    socket.recv()  # the subscription
+    for fno in range(count):
+        send_frame(socket, jpeg, None, time.time(), fno)
+        time.sleep(0.002)
+    send_frame(socket, stop_jpeg, None, time.time(), STOPSTREAM)
+    time.sleep(0.5)
+    return {"sent": count}
+
+
+def collector(context, endpoint):
+    socket = context.socket(zmq.PULL)
+    socket.bind(endpoint)
+    socket.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
+    got = {"fnos": [], "metas": [], "sizes": [], "ended": False}
+    while True:
+        buf, meta, ftime, fno = recv_frame(socket)
+        if fno == STOPSTREAM:
+            got["ended"] = True
+            return got
+        got["fnos"].append(fno)
+        got["metas"].append(meta)
+        got["sizes"].append(len(buf))
+
+
+def distributor(context, endpoint, count, jpeg, stop_jpeg, tracks):
+    socket = context.socket(zmq.REP)
+    socket.bind(endpoint)
+    socket.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
+    served = {track: 0 for track in tracks}
+    requests, stops = [], 0
+    while stops < 3 * len(tracks):  # every requester of the other side learns that the stream ended
+        track = socket.recv().decode()
+        requests.append(track)
+        if track not in served:
+            send_frame(socket, b"nil", None, 0.0, TRACKMISS)
+        elif len(requests) % 5 == 0:
+            send_frame(socket, b"nil", None, 0.0, FRAMEMISS)  # now and then the queue is empty
+        elif served[track] < count:
+            send_frame(socket, jpeg, None, time.time(), served[track])
+            served[track] += 1
+        else:
+            send_frame(socket, stop_jpeg, None, time.time(), STOPSTREAM)
+            stops += 1
+    return {"served": served, "tracks_asked": sorted(set(requests))}
+
+
+def worker(context, endpoint, track):
+    socket = context.socket(zmq.REQ)
+    socket.connect(endpoint)
+    socket.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
+    got = {"fnos": [], "misses": 0, "ended": False}
+    while True:
+        socket.send(track.encode())
+        buf, meta, ftime, fno = recv_frame(socket)
+        if fno == STOPSTREAM:
+            got["ended"] = True
+            return got
+        if fno == TRACKMISS:
+            got["trackmiss"] = True
+            return got
+        if fno == FRAMEMISS:
+            got["misses"] += 1
+            time.sleep(0.01)
+            continue
+        got["fnos"].append(fno)
+
+
+def main(argv):
+    role, endpoint = argv[1], argv[2]
+    context = zmq.Context()
+    try:
+        if role == "streamer":
+            result = streamer(context, endpoint, int(argv[3]), read(argv[4]), read(argv[5]))
+        elif role == "collector":
+            result = collector(context, endpoint)
+        elif role == "distributor":
+            result = distributor(context, endpoint, int(argv[3]), read(argv[4]), read(argv[5]), argv[6].split(","))
+        elif role == "worker":
+            result = worker(context, endpoint, argv[3])
+        else:
+            sys.exit(__doc__)
+        print(json.dumps(result), flush=True)
+    finally:
+        context.destroy(linger=1000)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -24,6 +24,7 @@ final class MessageHandler<T> {
     private final Counter bytesIn;
     private final RateLimitedLog errorLog = new RateLimitedLog(LOG, 10_000);
     private RecordsBySplits.Builder<T> batch;
+    private int received;
 
     MessageHandler(ZmqDeserializationSchema<T> schema, SourceReaderMetricGroup metrics) {
         this.schema = schema;
@@ -33,6 +34,12 @@ final class MessageHandler<T> {
 
     void startFetch(RecordsBySplits.Builder<T> batch) {
         this.batch = batch;
+        this.received = 0;
+    }
+
+    /** Messages handled since the fetch started. */
+    int received() {
+        return received;
     }
 
     /**
@@ -42,6 +49,7 @@ final class MessageHandler<T> {
      */
     MessageKind handle(ZmqSplit split, List<byte[]> parts) {
         bytesIn.inc(Multipart.size(parts));
+        received++;
         T record;
         try {
             record = schema.deserialize(parts, split.endpoint());

@@ -27,6 +27,10 @@ import org.zeromq.ZMQ;
  */
 public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     static final long POLL_MILLIS = 50;
+    /** How long a fetch gathers messages after the first one arrived. */
+    static final long BATCH_MILLIS = 2;
+    /** Most messages in one fetch. */
+    static final int MAX_BATCH = 256;
 
     private final ZmqSourcePattern pattern;
     private final List<String> topics;
@@ -64,12 +68,20 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         for (SplitConnection connection : connections.values()) {
             wait = Math.min(wait, connection.tick(now));
         }
-        if (poller.poll(wait) > 0) {
-            for (int i = 0; i < polledConnections.size(); i++) {
-                SplitConnection connection = polledConnections.get(i);
-                if (poller.pollin(i) && !connection.isFinished()) {
-                    connection.read(poller.getSocket(i));
-                }
+        // Wait for the first message, then gather what follows within BATCH_MILLIS: handing a batch
+        // to the task costs a thread switch, which one message at a time would pay per message.
+        long batchEnd = 0;
+        while (readReadySockets(wait)) {
+            int received = handler.received();
+            if (received >= MAX_BATCH || connections.values().stream().anyMatch(SplitConnection::isFinished)) {
+                break;
+            }
+            if (batchEnd == 0) {
+                batchEnd = System.nanoTime() + BATCH_MILLIS * 1_000_000;
+            }
+            wait = (batchEnd - System.nanoTime()) / 1_000_000;
+            if (wait <= 0) {
+                break;
             }
         }
         for (Iterator<SplitConnection> it = connections.values().iterator(); it.hasNext(); ) {
@@ -82,6 +94,20 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
             }
         }
         return batch.build();
+    }
+
+    /** Polls up to {@code wait} ms and reads every readable socket; false if none was. */
+    private boolean readReadySockets(long wait) {
+        if (poller.poll(wait) <= 0) {
+            return false;
+        }
+        for (int i = 0; i < polledConnections.size(); i++) {
+            SplitConnection connection = polledConnections.get(i);
+            if (poller.pollin(i) && !connection.isFinished()) {
+                connection.read(poller.getSocket(i));
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.videostream.connector.zeromq;
 
 import static io.videostream.connector.zeromq.TextSchema.message;
+import static io.videostream.connector.zeromq.TestCluster.counter;
+import static io.videostream.connector.zeromq.TestCluster.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,19 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,25 +37,13 @@ class ZmqSinkITCase {
     static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-            .build());
-
-    private static List<String> numbered(int count) {
-        return IntStream.range(0, count).mapToObj(i -> "m" + i).toList();
-    }
+    static final MiniClusterExtension FLINK = TestCluster.withMetrics(METRICS);
 
     /** A bounded stream of m0..m[count), optionally paced. */
     private static DataStream<String> records(StreamExecutionEnvironment env, int count, double perSecond) {
         DataGeneratorSource<String> source = new DataGeneratorSource<>(i -> "m" + i, count,
                 RateLimiterStrategy.perSecond(perSecond), Types.STRING);
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "records").setParallelism(1);
-    }
-
-    private static long counter(JobID job, String name) {
-        return METRICS.findMetrics(job, name).values().stream().mapToLong(m -> ((Counter) m).getCount()).sum();
     }
 
     /** Receives text messages until the end marker (or a quiet second); returns them without the marker. */
@@ -98,8 +84,8 @@ class ZmqSinkITCase {
                     .build()).setParallelism(1);
             JobExecutionResult result = env.execute();
             assertThat(collector.result(30)).containsExactlyElementsOf(numbered(300));
-            assertThat(counter(result.getJobID(), "numRecordsSend")).isEqualTo(300);
-            assertThat(counter(result.getJobID(), "droppedMessages")).isZero();
+            assertThat(counter(METRICS, result.getJobID(), "numRecordsSend")).isEqualTo(300);
+            assertThat(counter(METRICS, result.getJobID(), "droppedMessages")).isZero();
         }
     }
 
@@ -122,7 +108,7 @@ class ZmqSinkITCase {
                     .build()).setParallelism(1);
             JobExecutionResult result = env.execute();
 
-            long dropped = counter(result.getJobID(), "droppedMessages");
+            long dropped = counter(METRICS, result.getJobID(), "droppedMessages");
             List<Integer> received = receiveUntilEnd(pull, 1000, 0).stream()
                     .map(m -> Integer.parseInt(m.substring(1, m.indexOf(':')))).toList();
             assertThat(dropped).isPositive();

@@ -1,6 +1,8 @@
 package io.videostream.connector.zeromq;
 
 import static io.videostream.connector.zeromq.TextSchema.message;
+import static io.videostream.connector.zeromq.TestCluster.counter;
+import static io.videostream.connector.zeromq.TestCluster.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,12 +20,9 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,15 +34,7 @@ class ZmqSourceITCase {
     static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-            .build());
-
-    private static List<String> numbered(int count) {
-        return IntStream.range(0, count).mapToObj(i -> "m" + i).toList();
-    }
+    static final MiniClusterExtension FLINK = TestCluster.withMetrics(METRICS);
 
     private static ZmqSource<String> source(ZmqSourcePattern pattern, ZmqEndpoint... endpoints) {
         var builder = ZmqSource.<String>builder().setPattern(pattern).setDeserializer(new TextSchema());
@@ -60,10 +51,6 @@ class ZmqSourceITCase {
         env.setParallelism(parallelism);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq").sinkTo(sink);
         return env.execute();
-    }
-
-    private static long counter(JobID job, String name) {
-        return METRICS.findMetrics(job, name).values().stream().mapToLong(m -> ((Counter) m).getCount()).sum();
     }
 
     @Test
@@ -86,7 +73,7 @@ class ZmqSourceITCase {
             JobExecutionResult result = run(source(ZmqSourcePattern.PULL, ZmqEndpoint.bind(address)), sink, 1);
             pusher.result(10);
             assertThat(sink.results()).containsExactlyElementsOf(numbered(100));
-            assertThat(counter(result.getJobID(), "numRecordsInErrors")).isEqualTo(2);
+            assertThat(counter(METRICS, result.getJobID(), "numRecordsInErrors")).isEqualTo(2);
         }
     }
 
@@ -204,7 +191,7 @@ class ZmqSourceITCase {
         }
         awaitEnd(job, sink);
         assertThat(sink.results()).containsExactlyElementsOf(numbered(20));
-        assertThat(counter(job.getJobID(), "reconnects")).isGreaterThanOrEqualTo(1);
+        assertThat(counter(METRICS, job.getJobID(), "reconnects")).isGreaterThanOrEqualTo(1);
     }
 
     private static void awaitEnd(JobClient job, CollectingSink<String> sink) throws Exception {

@@ -62,16 +62,9 @@ public final class ConnectorThroughput {
             ZMQ.Socket pull = context.createSocket(SocketType.PULL);
             pull.bind(address);
             CompletableFuture<Void> sender = send(address, messages, payload, false);
-            long start = 0;
-            for (int i = 0; i < messages; i++) {
-                pull.recv(0);
-                if (i == 0) {
-                    start = System.nanoTime();
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = receiveRate(pull, messages);
             sender.get();
-            return (messages - 1) / seconds;
+            return rate;
         }
     }
 
@@ -95,17 +88,10 @@ public final class ConnectorThroughput {
                 }
             });
             CompletableFuture<Void> sender = send(in, messages, payload, false);
-            long start = 0;
-            for (int i = 0; i < messages; i++) {
-                pull.recv(0);
-                if (i == 0) {
-                    start = System.nanoTime();
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = receiveRate(pull, messages);
             sender.get();
             relay.get();
-            return (messages - 1) / seconds;
+            return rate;
         }
     }
 
@@ -136,18 +122,21 @@ public final class ConnectorThroughput {
                 }
             });
             CompletableFuture<Void> sender = send(in, messages, payload, true);
-            long start = 0;
-            for (int i = 0; i < messages; i++) {
-                pull.recv(0);
-                if (i == 0) {
-                    start = System.nanoTime();
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = receiveRate(pull, messages);
             sender.get();
             job.get();
-            return (messages - 1) / seconds;
+            return rate;
         }
+    }
+
+    /** Receives the messages; returns messages per second from the first to the last. */
+    private static double receiveRate(ZMQ.Socket pull, int messages) {
+        pull.recv(0);
+        long start = System.nanoTime();
+        for (int i = 1; i < messages; i++) {
+            pull.recv(0);
+        }
+        return (messages - 1) / ((System.nanoTime() - start) / 1e9);
     }
 
     private static CompletableFuture<Void> send(String address, int messages, byte[] payload, boolean end) {

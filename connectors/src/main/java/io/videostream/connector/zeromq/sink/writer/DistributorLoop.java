@@ -24,6 +24,9 @@ final class DistributorLoop extends SocketLoop {
     private final Map<String, BoundedQueue> tracks = new LinkedHashMap<>();
     private final ZmqSerializationSchema<?> schema;
     private volatile List<byte[]> endOfStream;
+    /** A reply ZeroMQ had no room for yet, sent again before the next request is read. */
+    private List<byte[]> reply;
+    private boolean replyIsRecord;
 
     DistributorLoop(ZmqEndpoint endpoint, ReadableConfig config, List<String> trackNames, int capacity,
             FlowControl flowControl, Duration linger, ZmqSerializationSchema<?> schema, SinkWriterMetricGroup metrics,
@@ -58,21 +61,31 @@ final class DistributorLoop extends SocketLoop {
 
     @Override
     void step() {
-        List<byte[]> request = Multipart.receive(socket, 0);
-        if (request == null) {
-            return;
+        if (reply == null) {
+            List<byte[]> request = Multipart.receive(socket, 0);
+            if (request == null) {
+                return;
+            }
+            answer(new String(request.get(0), StandardCharsets.UTF_8));
         }
-        String track = new String(request.get(0), StandardCharsets.UTF_8);
+        // REP must answer before it may take the next request: a reply without room is sent again.
+        if (send(reply, replyIsRecord)) {
+            reply = null;
+        }
+    }
+
+    private void answer(String track) {
         BoundedQueue queue = tracks.get(track);
         List<byte[]> frame = queue == null ? null : queue.pollNewest();
+        replyIsRecord = frame != null;
         if (frame != null) {
-            send(frame, true);
+            reply = frame;
         } else if (queue == null) {
-            send(schema.unknownTrack(track), false);
+            reply = schema.unknownTrack(track);
         } else if (finishing && endOfStream != null) {
-            send(endOfStream, false);
+            reply = endOfStream;
         } else {
-            send(schema.notAvailable(track), false);
+            reply = schema.notAvailable(track);
         }
     }
 

@@ -104,10 +104,6 @@ public final class Frame {
         return new Frame(stream, fno, ftime, PlainData.check(newMeta), jpeg, pixels);
     }
 
-    public Frame withStream(String newStream) {
-        return new Frame(newStream, fno, ftime, meta, jpeg, pixels);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Frame f

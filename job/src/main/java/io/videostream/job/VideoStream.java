@@ -40,7 +40,11 @@ public final class VideoStream {
         int parallelism;
         try {
             Configuration codec = new Configuration();
-            codec.set(JpegCodecs.QUALITY, params.getInt("quality", JpegCodecs.QUALITY.defaultValue()));
+            int quality = params.getInt("quality", JpegCodecs.QUALITY.defaultValue());
+            if (quality < 1 || quality > 100) {
+                throw new IllegalArgumentException("--quality must be 1-100, not " + quality);
+            }
+            codec.set(JpegCodecs.QUALITY, quality);
             options = new CodecDemoJob.Options(
                     TestCard.parse(params.get("card", "IMAG_S")),
                     params.getBoolean("animated", true),

@@ -92,11 +92,6 @@ public final class PyStreamingWire {
         return List.of(NIL.clone(), PickleWriter.write(null), PickleWriter.write(0.0), PickleWriter.write(fno));
     }
 
-    /** Whether a frame number is one of the control numbers rather than a picture's. */
-    public static boolean isControl(long fno) {
-        return fno == STOPSTREAM || fno == FRAMEMISS || fno == TRACKMISS;
-    }
-
     private static double ftime(Object value) throws WireFormatException {
         if (value instanceof Double d) {
             return d;

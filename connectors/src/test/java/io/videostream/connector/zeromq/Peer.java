@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 /** A plain jeromq peer running beside a job, in its own thread with its own context. */
 public final class Peer<R> implements AutoCloseable {
@@ -12,6 +13,8 @@ public final class Peer<R> implements AutoCloseable {
     public interface Script<R> {
         R run(ZContext context) throws Exception;
     }
+
+    private static final int HANDSHAKE_MILLIS = 300;
 
     private final ZContext context = new ZContext(1);
     private final CompletableFuture<R> result = new CompletableFuture<>();
@@ -30,6 +33,16 @@ public final class Peer<R> implements AutoCloseable {
 
     public static <R> Peer<R> start(Script<R> script) {
         return new Peer<>(script);
+    }
+
+    /**
+     * Connects a test peer's socket. jeromq can leave a fresh outgoing connection stalled before its
+     * handshake (see {@code ConnectionMonitor}, which repairs it for the connector's own sockets); a
+     * short handshake timeout makes a test peer retry after {@value #HANDSHAKE_MILLIS} ms, not 30 s.
+     */
+    public static void connect(ZMQ.Socket socket, String address) {
+        socket.setHandshakeIvl(HANDSHAKE_MILLIS);
+        socket.connect(address);
     }
 
     /** Waits for the script's result. */

@@ -123,7 +123,7 @@ class ZmqSinkITCase {
         try (Peer<List<String>> subscriber = Peer.start(context -> {
             ZMQ.Socket sub = context.createSocket(SocketType.SUB);
             sub.subscribe(new byte[0]);
-            sub.connect(address);
+            Peer.connect(sub, address);
             return receiveUntilEnd(sub, 20_000, 0);
         })) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -147,7 +147,7 @@ class ZmqSinkITCase {
         for (String track : List.of("none", "other")) {
             workers.add(Peer.start(context -> {
                 ZMQ.Socket req = context.createSocket(SocketType.REQ);
-                req.connect(address);
+                Peer.connect(req, address);
                 req.setReceiveTimeOut(20_000);
                 List<String> received = new ArrayList<>();
                 if (track.equals("none")) {

@@ -13,6 +13,7 @@ import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
@@ -59,7 +60,7 @@ class ZmqSourceITCase {
         CollectingSink<String> sink = new CollectingSink<>("pull");
         try (Peer<Void> pusher = Peer.start(context -> {
             ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-            push.connect(address);
+            Peer.connect(push, address);
             for (int i = 0; i < 100; i++) {
                 if (i == 50) {
                     Multipart.send(push, message("JUNK in the middle"));
@@ -74,6 +75,56 @@ class ZmqSourceITCase {
             pusher.result(10);
             assertThat(sink.results()).containsExactlyElementsOf(numbered(100));
             assertThat(counter(METRICS, result.getJobID(), "numRecordsInErrors")).isEqualTo(2);
+        }
+    }
+
+    /** Holds the job's first record until the fast peer below could not send any more. */
+    private static final CountDownLatch PEER_HELD_BACK = new CountDownLatch(1);
+
+    @Test
+    void pullHoldsAFastPeerBackWhileTheJobIsBusySoMemoryStaysBounded() throws Exception {
+        String address = Ports.freeAddress();
+        String padding = "x".repeat(64 << 10);
+        int count = 3000; // 192 MiB: what an unbounded receive would take in while the job is busy
+        CollectingSink<String> sink = new CollectingSink<>("held-back");
+        try (Peer<Integer> pusher = Peer.start(context -> {
+            ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+            push.setSndHWM(10);
+            push.setSendTimeOut(3000);
+            Peer.connect(push, address);
+            int sentBeforeHeldBack = -1;
+            try {
+                for (int i = 0; i < count; i++) {
+                    if (!Multipart.send(push, message("m" + i + ":" + padding))) {
+                        assertThat(sentBeforeHeldBack).as("held back only while the job was busy").isNegative();
+                        sentBeforeHeldBack = i;
+                        PEER_HELD_BACK.countDown();
+                        i--; // send it again, now that the job takes messages
+                    }
+                }
+                Multipart.send(push, message(TextSchema.END));
+            } finally {
+                PEER_HELD_BACK.countDown();
+            }
+            return sentBeforeHeldBack;
+        })) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.fromSource(source(ZmqSourcePattern.PULL, ZmqEndpoint.bind(address)), WatermarkStrategy.noWatermarks(),
+                            "zeromq")
+                    .map(m -> {
+                        PEER_HELD_BACK.await(60, TimeUnit.SECONDS);
+                        return m.substring(0, m.indexOf(':'));
+                    })
+                    .sinkTo(sink);
+            env.execute();
+
+            int sentBeforeHeldBack = pusher.result(10);
+            assertThat(sentBeforeHeldBack).as("the peer was held back").isPositive();
+            // A reader holds a few fetches of at most 4 MiB, ZeroMQ 10 + 10 messages, the kernel its
+            // socket buffers: far below 64 MiB of 64 KiB messages.
+            assertThat(sentBeforeHeldBack).as("messages taken in while the job was busy").isLessThan(1024);
+            assertThat(sink.results()).as("and nothing was lost").containsExactlyElementsOf(numbered(count));
         }
     }
 

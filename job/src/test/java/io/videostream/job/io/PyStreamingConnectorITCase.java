@@ -50,7 +50,7 @@ class PyStreamingConnectorITCase {
         String address = Ports.freeAddress();
         try (Peer<Void> worker = Peer.start(context -> {
             ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-            push.connect(address);
+            Peer.connect(push, address);
             for (long fno = 0; fno < 30; fno++) {
                 if (fno == 15) { // a pickle that asks for os.system: counted and skipped, never run
                     List<byte[]> evil = new ArrayList<>(WIRE.encode(Frame.encoded("x", fno, 1.0, null, JPEG)));
@@ -91,7 +91,7 @@ class PyStreamingConnectorITCase {
         try (Peer<List<Frame>> receiver = Peer.start(context -> {
             ZMQ.Socket sub = context.createSocket(SocketType.SUB);
             sub.subscribe(new byte[0]);
-            sub.connect(address);
+            Peer.connect(sub, address);
             sub.setReceiveTimeOut(20_000);
             List<Frame> frames = new ArrayList<>();
             for (int i = 0; i < 10_000; i++) {

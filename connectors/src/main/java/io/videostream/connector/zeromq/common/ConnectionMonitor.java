@@ -1,5 +1,6 @@
 package io.videostream.connector.zeromq.common;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
@@ -11,9 +12,21 @@ import org.zeromq.ZMQ;
 /**
  * Watches a socket's connections through ZeroMQ's socket monitor: logs when a peer goes away and
  * comes back, and counts the returns as reconnects. Owned by the thread that owns the socket, which
- * polls {@link #socket()} and calls {@link #drain()} when it is readable.
+ * polls {@link #socket()} and calls {@link #drain()} when it is readable and at least every
+ * {@link #HANDSHAKE_GRACE_MILLIS} ms.
+ *
+ * <p>It also repairs stalled handshakes. jeromq's I/O thread can lose track of a freshly connected
+ * TCP socket when it hands the channel from the connecter to the protocol engine in the same pass
+ * (seen in 1-3% of loopback connects; jeromq pull request 1022): the ZMTP handshake then never starts,
+ * and the connection sits idle until {@link ZmqOptions#HANDSHAKE_TIMEOUT} drops it. Any change to that
+ * I/O thread's registrations brings the connection back, so a connection that has not finished its
+ * handshake {@value #HANDSHAKE_GRACE_MILLIS} ms after it was made gets one: a throwaway loopback
+ * listener opened and closed in the socket's context (which has one I/O thread).
  */
 public final class ConnectionMonitor implements AutoCloseable {
+    /** How long a fresh outgoing connection may take for its handshake before the I/O thread is nudged. */
+    public static final long HANDSHAKE_GRACE_MILLIS = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionMonitor.class);
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -22,13 +35,17 @@ public final class ConnectionMonitor implements AutoCloseable {
     private final String description;
     private final Counter reconnects;
     private boolean lostPeer;
+    /** Outgoing connections made whose handshake has not finished yet. */
+    private int handshakesPending;
+    private long nudgeAtNanos;
 
     public ConnectionMonitor(ZContext context, ZMQ.Socket socket, String description, Counter reconnects) {
         this.context = context;
         this.description = description;
         this.reconnects = reconnects;
         String address = "inproc://zmq-monitor-" + IDS.incrementAndGet();
-        socket.monitor(address, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED);
+        socket.monitor(address, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED
+                | ZMQ.EVENT_HANDSHAKE_PROTOCOL);
         this.events = context.createSocket(SocketType.PAIR);
         events.connect(address);
     }
@@ -38,23 +55,69 @@ public final class ConnectionMonitor implements AutoCloseable {
         return events;
     }
 
-    /** Handles the events that are waiting. */
+    /** Handles the events that are waiting, and nudges a stalled handshake. */
     public void drain() {
-        ZMQ.Event event;
-        while ((event = ZMQ.Event.recv(events, ZMQ.DONTWAIT)) != null) {
-            if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
-                lostPeer = true;
-                LOG.info("{}: peer at {} went away; ZeroMQ reconnects when it is back", description, event.getAddress());
-            } else if (lostPeer) {
-                lostPeer = false;
-                reconnects.inc();
-                LOG.info("{}: peer at {} is back", description, event.getAddress());
-            }
+        receiveEvents();
+        if (handshakesPending > 0 && System.nanoTime() - nudgeAtNanos >= 0) {
+            LOG.info("{}: handshake not started {} ms after connecting; nudging jeromq's I/O thread", description,
+                    HANDSHAKE_GRACE_MILLIS);
+            nudgeIoThread();
+            nudgeAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDSHAKE_GRACE_MILLIS);
         }
     }
 
+    private void receiveEvents() {
+        ZMQ.Event event;
+        while ((event = ZMQ.Event.recv(events, ZMQ.DONTWAIT)) != null) {
+            handle(event);
+        }
+    }
+
+    private void handle(ZMQ.Event event) {
+        switch (event.getEvent()) {
+            case ZMQ.EVENT_CONNECTED:
+                handshakesPending++;
+                nudgeAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDSHAKE_GRACE_MILLIS);
+                peerArrived(event);
+                break;
+            case ZMQ.EVENT_ACCEPTED:
+                peerArrived(event);
+                break;
+            case ZMQ.EVENT_HANDSHAKE_PROTOCOL:
+                handshakesPending = Math.max(0, handshakesPending - 1);
+                break;
+            case ZMQ.EVENT_DISCONNECTED:
+                handshakesPending = Math.max(0, handshakesPending - 1);
+                lostPeer = true;
+                LOG.info("{}: peer at {} went away; ZeroMQ reconnects when it is back", description, event.getAddress());
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void peerArrived(ZMQ.Event event) {
+        if (lostPeer) {
+            lostPeer = false;
+            reconnects.inc();
+            LOG.info("{}: peer at {} is back", description, event.getAddress());
+        }
+    }
+
+    /** Registers and retires a listener on the context's I/O thread, which re-registers every channel it has. */
+    private void nudgeIoThread() {
+        ZMQ.Socket nudge = context.createSocket(SocketType.PAIR);
+        try {
+            nudge.bind("tcp://127.0.0.1:*");
+        } finally {
+            context.destroySocket(nudge);
+        }
+    }
+
+    /** Takes the last events (so the reconnects count is complete) and closes. */
     @Override
     public void close() {
+        receiveEvents();
         context.destroySocket(events);
     }
 }

@@ -47,7 +47,8 @@ public final class ZmqOptions {
             .durationType()
             .defaultValue(Duration.ofSeconds(5))
             .withDescription("A connection whose ZeroMQ handshake has not completed by then is dropped and made "
-                    + "again (ZeroMQ's own default waits 30 s; a stalled handshake was seen on loopback).");
+                    + "again (ZeroMQ's own default waits 30 s). A handshake that jeromq stalled is nudged "
+                    + "after 100 ms already; this is the last resort.");
 
     public static final ConfigOption<Integer> REQUESTS_IN_FLIGHT = ConfigOptions.key("zeromq.req.in-flight")
             .intType()

@@ -1,5 +1,6 @@
 package io.videostream.connector.zeromq.benchmark;
 
+import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
@@ -81,7 +82,7 @@ public final class ConnectorThroughput {
                     ZMQ.Socket from = relayContext.createSocket(SocketType.PULL);
                     from.bind(in);
                     ZMQ.Socket to = relayContext.createSocket(SocketType.PUSH);
-                    to.connect(out);
+                    Peer.connect(to, out);
                     for (int i = 0; i < messages; i++) {
                         to.send(from.recv(0), 0);
                     }
@@ -144,7 +145,7 @@ public final class ConnectorThroughput {
             try (ZContext context = new ZContext(1)) {
                 context.setLinger(10_000);
                 ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-                push.connect(address);
+                Peer.connect(push, address);
                 for (int i = 0; i < messages; i++) {
                     push.send(payload, 0);
                 }

@@ -26,15 +26,15 @@ final class BoundedQueue {
     }
 
     /**
-     * Queues a message; with {@link FlowControl#BLOCK} (or {@code mustKeep}) waits for room while
-     * {@code keepWaiting} holds.
+     * Queues a message. When the queue is full, {@link FlowControl#DROP_OLDEST} drops the oldest
+     * queued message to make room; {@link FlowControl#BLOCK} waits for room while {@code keepWaiting}
+     * holds.
      *
      * @return false if it stopped waiting without queueing the message
      */
-    synchronized boolean put(List<byte[]> message, boolean mustKeep, BooleanSupplier keepWaiting)
-            throws InterruptedException {
+    synchronized boolean put(List<byte[]> message, BooleanSupplier keepWaiting) throws InterruptedException {
         while (messages.size() >= capacity) {
-            if (flowControl == FlowControl.DROP_OLDEST && !mustKeep) {
+            if (flowControl == FlowControl.DROP_OLDEST) {
                 messages.pollFirst();
                 dropped.inc();
                 break;

@@ -44,7 +44,7 @@ final class DistributorLoop extends SocketLoop {
     @Override
     void offer(List<byte[]> message) throws InterruptedException {
         for (BoundedQueue queue : tracks.values()) {
-            queue.put(message, false, this::running);
+            queue.put(message, this::running);
         }
     }
 

@@ -24,14 +24,14 @@ final class SenderLoop extends SocketLoop {
 
     @Override
     void offer(List<byte[]> message) throws InterruptedException {
-        queue.put(message, false, this::running);
+        queue.put(message, this::running);
     }
 
     @Override
     void finish(List<byte[]> endOfStream) throws InterruptedException {
         if (endOfStream != null) {
             this.endOfStream = endOfStream; // before it is queued: the loop must know it when it sends it
-            queue.put(endOfStream, true, this::running);
+            queue.put(endOfStream, this::running);
         }
         super.finish(endOfStream);
     }

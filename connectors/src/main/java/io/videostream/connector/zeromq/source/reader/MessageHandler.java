@@ -17,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * fetch, unreadable messages are counted and logged, and the caller learns what each message meant.
  */
 final class MessageHandler<T> {
+    /** Most messages in one fetch. */
+    static final int MAX_BATCH = 256;
+    /** Most bytes in one fetch: with the fetcher's queue of batches, this bounds what a reader holds. */
+    static final long MAX_BATCH_BYTES = 4 << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
 
     private final ZmqDeserializationSchema<T> schema;
@@ -25,6 +30,7 @@ final class MessageHandler<T> {
     private final RateLimitedLog errorLog = new RateLimitedLog(LOG, 10_000);
     private RecordsBySplits.Builder<T> batch;
     private int received;
+    private long receivedBytes;
 
     MessageHandler(ZmqDeserializationSchema<T> schema, SourceReaderMetricGroup metrics) {
         this.schema = schema;
@@ -35,11 +41,12 @@ final class MessageHandler<T> {
     void startFetch(RecordsBySplits.Builder<T> batch) {
         this.batch = batch;
         this.received = 0;
+        this.receivedBytes = 0;
     }
 
-    /** Messages handled since the fetch started. */
-    int received() {
-        return received;
+    /** The fetch holds as many messages or bytes as it may. */
+    boolean batchFull() {
+        return received >= MAX_BATCH || receivedBytes >= MAX_BATCH_BYTES;
     }
 
     /**
@@ -48,7 +55,9 @@ final class MessageHandler<T> {
      * @return what it meant, or null when the schema could not read it (already counted and logged)
      */
     MessageKind handle(ZmqSplit split, List<byte[]> parts) {
-        bytesIn.inc(Multipart.size(parts));
+        long size = Multipart.size(parts);
+        bytesIn.inc(size);
+        receivedBytes += size;
         received++;
         T record;
         try {

@@ -35,19 +35,21 @@ final class RequestConnection extends SplitConnection {
     private final long timeoutNanos;
     private final AtomicInteger inFlight;
     private final List<Requester> requesters = new ArrayList<>();
-    private final ConnectionMonitor monitor;
 
     /** One REQ socket and where its request stands. */
     private final class Requester {
         final ZMQ.Socket socket;
+        final ConnectionMonitor monitor;
         long sentAt = -1;
         long retryAt = -1;
         boolean ended;
 
-        Requester(ReadableConfig config) {
-            socket = ZmqSockets.open(context, SocketType.REQ, split.endpoint(), config);
+        Requester(ReadableConfig config, Counter reconnects) {
+            socket = ZmqSockets.create(context, SocketType.REQ, config);
             socket.setReqRelaxed(true);
             socket.setReqCorrelate(true);
+            monitor = new ConnectionMonitor(context, socket, "REQ " + split.endpoint(), reconnects);
+            ZmqSockets.attach(context, socket, split.endpoint());
         }
 
         void ask(long now) {
@@ -78,24 +80,30 @@ final class RequestConnection extends SplitConnection {
         this.inFlight = inFlight;
         long now = System.nanoTime();
         for (int i = 0; i < config.get(ZmqOptions.REQUESTS_IN_FLIGHT); i++) {
-            Requester requester = new Requester(config);
+            Requester requester = new Requester(config, reconnects);
             requesters.add(requester);
             requester.ask(now);
         }
-        this.monitor = new ConnectionMonitor(context, requesters.get(0).socket, "REQ " + split.endpoint(), reconnects);
     }
 
     @Override
     List<ZMQ.Socket> sockets() {
         List<ZMQ.Socket> sockets = new ArrayList<>();
-        requesters.forEach(r -> sockets.add(r.socket));
-        sockets.add(monitor.socket());
+        for (Requester r : requesters) {
+            sockets.add(r.socket);
+            sockets.add(r.monitor.socket());
+        }
         return sockets;
     }
 
     @Override
+    List<ConnectionMonitor> monitors() {
+        return requesters.stream().map(r -> r.monitor).toList();
+    }
+
+    @Override
     void read(ZMQ.Socket readable) {
-        if (readMonitor(monitor, readable)) {
+        if (readMonitor(readable)) {
             return;
         }
         Requester requester = requesters.stream().filter(r -> r.socket == readable).findFirst().orElseThrow();
@@ -130,7 +138,7 @@ final class RequestConnection extends SplitConnection {
     }
 
     @Override
-    long tick(long now) {
+    long runTimers(long now) {
         long next = Long.MAX_VALUE;
         boolean streamEnded = requesters.stream().anyMatch(r -> r.ended);
         for (Requester r : requesters) {
@@ -160,7 +168,9 @@ final class RequestConnection extends SplitConnection {
         for (Requester r : requesters) {
             r.answered();
         }
-        monitor.close();
-        requesters.forEach(r -> context.destroySocket(r.socket));
+        for (Requester r : requesters) {
+            r.monitor.close();
+            context.destroySocket(r.socket);
+        }
     }
 }

@@ -25,8 +25,20 @@ abstract class SplitConnection implements AutoCloseable {
     /** Reads what is waiting on a readable socket. */
     abstract void read(ZMQ.Socket socket);
 
+    /** The monitors of this split's sockets. */
+    abstract List<ConnectionMonitor> monitors();
+
+    /**
+     * Handles connection events and runs the pattern's timers; returns how many milliseconds until
+     * it wants to run again.
+     */
+    final long tick(long nowNanos) {
+        monitors().forEach(ConnectionMonitor::drain);
+        return runTimers(nowNanos);
+    }
+
     /** Runs timers (retries, timeouts); returns how many milliseconds until it wants to run again. */
-    long tick(long nowNanos) {
+    long runTimers(long nowNanos) {
         return Long.MAX_VALUE;
     }
 
@@ -39,10 +51,13 @@ abstract class SplitConnection implements AutoCloseable {
         return finished;
     }
 
-    static boolean readMonitor(ConnectionMonitor monitor, ZMQ.Socket socket) {
-        if (monitor != null && socket == monitor.socket()) {
-            monitor.drain();
-            return true;
+    /** Handles the events on a readable monitor socket; false if the socket is not a monitor's. */
+    final boolean readMonitor(ZMQ.Socket socket) {
+        for (ConnectionMonitor monitor : monitors()) {
+            if (socket == monitor.socket()) {
+                monitor.drain();
+                return true;
+            }
         }
         return false;
     }

@@ -45,11 +45,16 @@ final class StreamConnection extends SplitConnection {
     }
 
     @Override
+    List<ConnectionMonitor> monitors() {
+        return List.of(monitor);
+    }
+
+    @Override
     void read(ZMQ.Socket readable) {
-        if (readMonitor(monitor, readable)) {
+        if (readMonitor(readable)) {
             return;
         }
-        for (int i = 0; i < MAX_MESSAGES_PER_READ; i++) {
+        for (int i = 0; i < MAX_MESSAGES_PER_READ && !handler.batchFull(); i++) {
             List<byte[]> parts = Multipart.receive(socket, ZMQ.DONTWAIT);
             if (parts == null) {
                 return;

@@ -29,8 +29,6 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     static final long POLL_MILLIS = 50;
     /** How long a fetch gathers messages after the first one arrived. */
     static final long BATCH_MILLIS = 2;
-    /** Most messages in one fetch. */
-    static final int MAX_BATCH = 256;
 
     private final ZmqSourcePattern pattern;
     private final List<String> topics;
@@ -72,8 +70,7 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         // to the task costs a thread switch, which one message at a time would pay per message.
         long batchEnd = 0;
         while (readReadySockets(wait)) {
-            int received = handler.received();
-            if (received >= MAX_BATCH || connections.values().stream().anyMatch(SplitConnection::isFinished)) {
+            if (handler.batchFull() || connections.values().stream().anyMatch(SplitConnection::isFinished)) {
                 break;
             }
             if (batchEnd == 0) {

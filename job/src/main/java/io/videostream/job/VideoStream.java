@@ -1,65 +1,101 @@
 package io.videostream.job;
 
-import io.videostream.codec.jpeg.JpegCodecs;
-import io.videostream.codec.testcard.TestCard;
+import io.videostream.job.cli.Args;
 import io.videostream.job.sinks.FrameRateSink;
+import java.util.Arrays;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.ParameterTool;
 
 /**
- * Command line of the job jar: {@code <job> [--flag value ...]}. Runs on the cluster it is submitted
- * to ({@code flink run}), or in an embedded Flink with its web UI when started by
- * {@code bin/videostream} (system property {@code videostream.local}).
+ * Command line of the job jar: {@code <job> [--flag value ...]} with the jobs demo, streamer, worker
+ * and receiver. Runs on the cluster it is submitted to ({@code flink run}), or in an embedded Flink
+ * with its web UI when started by {@code bin/videostream} (system property {@code videostream.local}).
+ * A bad argument ends the program with one line saying what is wrong and exit code 2.
  */
 public final class VideoStream {
     private static final String USAGE = String.join("\n",
-            "usage: videostream demo [--card IMAG_S] [--animated true] [--fps 30] [--frames N] [--quality 50] [--parallelism 2]",
-            "  demo   streams a test card through JPEG encode and decode and prints frames per second",
-            "  --card       TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image), 640x480 / 1280x720 / 1920x1080",
-            "  --animated   rotate the card 3 degrees a frame (default true)",
-            "  --fps        frames per second to produce (default 30)",
-            "  --frames     stop after N frames (default: run until cancelled)",
-            "  --quality    JPEG quality 1-100 (default 50, as pystreaming)",
-            "  --parallelism  parallel encoders and decoders (default 2)");
+            "usage: videostream <demo|streamer|worker|receiver> [--flag value ...]   (--help after a job lists its flags)",
+            "  demo      a test card through a worker to a receiver in one job",
+            "  streamer  test-card frames, JPEG-encoded, published (PUB) or served to workers (--mapreduce)",
+            "  worker    frames from a streamer, decoded, processed, encoded, pushed to a receiver",
+            "  receiver  frames from streamers or workers, re-ordered by capture time, measured, recorded");
+
+    /** A job ready to run, once its flags have been read. */
+    private interface Launch {
+        void run(StreamExecutionEnvironment env) throws Exception;
+    }
 
     private VideoStream() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("demo")) {
+        int exitCode = run(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** Reads the arguments and runs the job; returns the exit code (2: bad arguments). */
+    static int run(String[] args) throws Exception {
+        String job = args.length == 0 ? "" : args[0];
+        String usage = usage(job);
+        if (usage == null) {
             System.err.println(USAGE);
-            System.exit(args.length == 1 && args[0].equals("--help") ? 0 : 2);
+            return job.equals("--help") ? 0 : 2;
         }
-        ParameterTool params = ParameterTool.fromArgs(java.util.Arrays.copyOfRange(args, 1, args.length));
-        if (params.has("help")) {
-            System.out.println(USAGE);
-            return;
-        }
-        CodecDemoJob.Options options;
-        int parallelism;
+        Launch launch;
         try {
-            Configuration codec = new Configuration();
-            int quality = params.getInt("quality", JpegCodecs.QUALITY.defaultValue());
-            if (quality < 1 || quality > 100) {
-                throw new IllegalArgumentException("--quality must be 1-100, not " + quality);
+            Args flags = new Args(Arrays.copyOfRange(args, 1, args.length));
+            if (flags.help()) {
+                System.out.println(usage);
+                return 0;
             }
-            codec.set(JpegCodecs.QUALITY, quality);
-            options = new CodecDemoJob.Options(
-                    TestCard.parse(params.get("card", "IMAG_S")),
-                    params.getBoolean("animated", true),
-                    params.getDouble("fps", 30),
-                    params.getLong("frames", Long.MAX_VALUE),
-                    codec);
-            parallelism = params.getInt("parallelism", 2);
+            launch = parse(job, flags);
+            flags.checkAllUsed();
         } catch (IllegalArgumentException e) {
-            System.err.println("videostream: " + e.getMessage());
-            System.exit(2);
-            return;
+            System.err.println("videostream " + job + ": " + e.getMessage());
+            return 2;
         }
-        StreamExecutionEnvironment env = environment();
-        env.setParallelism(parallelism);
-        new CodecDemoJob(options, new FrameRateSink("demo")).execute(env);
+        launch.run(environment());
+        return 0;
+    }
+
+    private static String usage(String job) {
+        switch (job) {
+            case "demo":
+                return DemoJob.USAGE;
+            case "streamer":
+                return StreamerJob.USAGE;
+            case "worker":
+                return WorkerJob.USAGE;
+            case "receiver":
+                return ReceiverJob.USAGE;
+            default:
+                return null;
+        }
+    }
+
+    private static Launch parse(String job, Args flags) {
+        switch (job) {
+            case "demo": {
+                DemoJob.Options options = DemoJob.Options.parse(flags);
+                return env -> new DemoJob(options, new FrameRateSink("demo")).execute(env);
+            }
+            case "streamer": {
+                StreamerJob.Options options = StreamerJob.Options.parse(flags);
+                return env -> new StreamerJob(options, StreamerJob.zeromqSink(options)).execute(env);
+            }
+            case "worker": {
+                WorkerJob.Options options = WorkerJob.Options.parse(flags);
+                return env -> new WorkerJob(options, WorkerJob.zeromqSource(options), WorkerJob.zeromqSink(options))
+                        .execute(env);
+            }
+            default: {
+                ReceiverJob.Options options = ReceiverJob.Options.parse(flags);
+                return env -> new ReceiverJob(options, ReceiverJob.zeromqSource(options), new FrameRateSink("receiver"))
+                        .execute(env);
+            }
+        }
     }
 
     private static StreamExecutionEnvironment environment() {
@@ -69,8 +105,8 @@ public final class VideoStream {
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, "localhost");
         conf.set(RestOptions.ADDRESS, "localhost");
-        conf.set(RestOptions.PORT, 8081);
-        System.out.println("Flink web UI: http://localhost:8081");
+        conf.set(RestOptions.BIND_PORT, "8081-8099"); // several local jobs (streamer, worker, receiver) side by side
+        System.out.println("Flink web UI: http://localhost:8081 (the next free port up to 8099 when that is taken)");
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
     }
 }

@@ -15,9 +15,14 @@ public final class TestCluster {
 
     /** A MiniCluster (1 TaskManager, 2 slots) whose metrics go to {@code metrics}. */
     public static MiniClusterExtension withMetrics(InMemoryReporter metrics) {
+        return withMetrics(metrics, 2);
+    }
+
+    /** A MiniCluster with 1 TaskManager of {@code slots} slots whose metrics go to {@code metrics}. */
+    public static MiniClusterExtension withMetrics(InMemoryReporter metrics, int slots) {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setNumberTaskManagers(1)
-                .setNumberSlotsPerTaskManager(2)
+                .setNumberSlotsPerTaskManager(slots)
                 .setConfiguration(metrics.addToConfiguration(new Configuration()))
                 .build());
     }

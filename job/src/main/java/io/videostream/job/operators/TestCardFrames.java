@@ -4,9 +4,14 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.java.tuple.Tuple2;
 
-/** Turns frame numbers into raw test-card frames captured now, like pystreaming's {@code testcard}. */
-public class TestCardFrames implements MapFunction<Long, Frame> {
+/**
+ * Turns clock ticks (frame number, capture time) into raw test-card frames, like pystreaming's
+ * {@code testcard}. The capture time is the tick's, so frames rendered in parallel keep the order
+ * of the clock.
+ */
+public class TestCardFrames implements MapFunction<Tuple2<Long, Double>, Frame> {
     private static final long serialVersionUID = 1L;
 
     private final String stream;
@@ -20,8 +25,7 @@ public class TestCardFrames implements MapFunction<Long, Frame> {
     }
 
     @Override
-    public Frame map(Long fno) {
-        double now = System.currentTimeMillis() / 1000.0;
-        return Frame.raw(stream, fno, now, null, TestCards.frame(card, animated, fno));
+    public Frame map(Tuple2<Long, Double> tick) {
+        return Frame.raw(stream, tick.f0, tick.f1, null, TestCards.frame(card, animated, tick.f0));
     }
 }

@@ -1,0 +1,71 @@
+package io.videostream.job;
+
+import io.videostream.codec.Frame;
+import io.videostream.codec.testcard.TestCard;
+import io.videostream.job.cli.Args;
+import io.videostream.job.processors.Processors;
+import java.time.Duration;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The three roles in one job: a test card streamed (encode), worked on (decode -> process -> encode)
+ * and received (re-order by capture time, frame rate and latency). Only JPEG frames travel between
+ * the stages.
+ */
+public class DemoJob {
+    public static final String USAGE = String.join("\n",
+            "usage: videostream demo [--card IMAG_S] [--animated true] [--fps 30] [--frames N] [--processor identity]",
+            "         [--bufferlen 0.5] [--quality 50] [--parallelism 2]",
+            "  streams a test card through a worker to a receiver in one job and prints frames per second",
+            "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
+            "                 640x480, 1280x720, 1920x1080 (default IMAG_S)",
+            "  --animated     rotate the card 3 degrees a frame (default true)",
+            "  --fps          frames per second (default 30)",
+            "  --frames       stop after N frames (default: run until cancelled)",
+            "  --processor    " + Processors.names() + " (default identity)",
+            "  --bufferlen    seconds frames wait to be put in capture order (default 0.5)",
+            "  --quality      JPEG quality 1-100 (default 50, as pystreaming)",
+            "  --parallelism  parallel encoders, workers and re-orderers (default 2)");
+
+    /** The demo's settings. */
+    public record Options(TestCardStream.Options frames, String processor, Duration bufferlen, Configuration codec,
+            int parallelism) {
+        public static Options parse(Args args) {
+            TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
+                    TestCard.parse(args.string("card", "IMAG_S")),
+                    args.flag("animated", true), args.decimal("fps", 30, 0.1), args.frames());
+            String processor = args.string("processor", "identity");
+            Processors.check(processor);
+            Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
+            return new Options(frames, processor, bufferlen, args.codec(), args.parallelism());
+        }
+    }
+
+    private final Options options;
+    private final Sink<Frame> sink;
+
+    public DemoJob(Options options, Sink<Frame> sink) {
+        this.options = options;
+        this.sink = sink;
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        int parallelism = options.parallelism();
+        DataStream<Frame> streamed = TestCardStream.encoded(env, options.frames(), options.codec(), parallelism);
+        DataStream<Frame> worked = WorkerJob.process(streamed, options.processor(), options.codec(), parallelism)
+                .assignTimestampsAndWatermarks(ReceiverJob.watermarks(options.bufferlen()))
+                .setParallelism(parallelism)
+                .name("capture time");
+        ReceiverJob.inCaptureOrder(worked, options.bufferlen(), parallelism)
+                .sinkTo(sink).setParallelism(1).name("frames");
+    }
+
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute("videostream demo: " + options.frames().card() + " -> " + options.processor() + " -> receiver");
+    }
+}

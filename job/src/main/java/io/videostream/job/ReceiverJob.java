@@ -1,0 +1,106 @@
+package io.videostream.job;
+
+import io.videostream.codec.Frame;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.source.ZmqSource;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.job.cli.Args;
+import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.job.operators.FrameStats;
+import io.videostream.job.operators.ReorderFrames;
+import io.videostream.job.sinks.RecordingSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * pystreaming's Receiver: takes JPEG frames from publishers (SUB) or, in map-reduce, collects what
+ * workers push (a bound PULL), re-orders each stream by capture time with event-time watermarks
+ * ({@code bufferlen}), measures frames per second and latency per stream, and hands the frames on:
+ * printed rates, a recording, or any sink a caller gives.
+ */
+public class ReceiverJob {
+    public static final String USAGE = String.join("\n",
+            "usage: videostream receiver --endpoint tcp://host:5555[,tcp://host2:5555] | --mapreduce --endpoint tcp://*:5556",
+            "         [--bufferlen 0.5] [--record DIR] [--parallelism 2]",
+            "  --endpoint     publishers to subscribe to; with --mapreduce, where workers push to (binds)",
+            "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
+            "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
+            "  --record       write every frame, in order, as DIR/<stream>/<frame number>.jpg",
+            "  --parallelism  parallel re-order instances, by stream (default 2)",
+            "The run ends at the end of stream (STOPSTREAM) from every endpoint.");
+
+    /** The receiver's settings. */
+    public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
+            int parallelism) {
+        public static Options parse(Args args) {
+            boolean mapreduce = args.flag("mapreduce");
+            List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream().map(ZmqEndpoint::parse).toList();
+            if (endpoints.isEmpty()) {
+                throw new IllegalArgumentException("--endpoint is required");
+            }
+            if (mapreduce && endpoints.size() > 1) {
+                throw new IllegalArgumentException("--mapreduce collects on one --endpoint");
+            }
+            Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
+            String record = args.string("record", null);
+            return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
+                    args.parallelism());
+        }
+    }
+
+    private final Options options;
+    private final Source<Frame, ?, ?> source;
+    private final Sink<Frame> sink;
+
+    public ReceiverJob(Options options, Source<Frame, ?, ?> source, Sink<Frame> sink) {
+        this.options = options;
+        this.source = source;
+        this.sink = sink;
+    }
+
+    /** SUB connected to every publisher, or a PULL collector that binds (map-reduce). */
+    public static ZmqSource<Frame> zeromqSource(Options options) {
+        var builder = ZmqSource.<Frame>builder()
+                .setPattern(options.mapreduce() ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB)
+                .setDeserializer(new PyStreamingSchema());
+        options.endpoints().forEach(builder::addEndpoint);
+        return builder.build();
+    }
+
+    /** Event time from each frame's capture time, watermarks {@code bufferlen} behind the newest. */
+    public static WatermarkStrategy<Frame> watermarks(Duration bufferlen) {
+        return WatermarkStrategy.<Frame>forBoundedOutOfOrderness(bufferlen)
+                .withTimestampAssigner((frame, previous) -> frame.eventTimeMillis())
+                .withIdleness(Duration.ofSeconds(1));
+    }
+
+    /** Per stream: capture order, then frame rate and latency metrics. Late frames are counted and left out. */
+    public static DataStream<Frame> inCaptureOrder(DataStream<Frame> frames, Duration bufferlen, int parallelism) {
+        SingleOutputStreamOperator<Frame> ordered = frames.keyBy(Frame::stream)
+                .process(new ReorderFrames(bufferlen.toMillis())).setParallelism(parallelism).name("re-order");
+        return ordered.map(new FrameStats()).setParallelism(parallelism).name("frame rate and latency");
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        DataStream<Frame> frames = env.fromSource(source, watermarks(options.bufferlen()),
+                "frames from " + options.endpoints()).setParallelism(Math.min(options.endpoints().size(), options.parallelism()));
+        DataStream<Frame> ordered = inCaptureOrder(frames, options.bufferlen(), options.parallelism());
+        ordered.sinkTo(sink).setParallelism(1).name("frames");
+        if (options.record() != null) {
+            ordered.sinkTo(new RecordingSink(options.record())).setParallelism(1).name("record to " + options.record());
+        }
+    }
+
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute("videostream receiver " + options.endpoints());
+    }
+}

@@ -1,0 +1,85 @@
+package io.videostream.job;
+
+import io.videostream.codec.Frame;
+import io.videostream.codec.testcard.TestCard;
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.sink.ZmqSink;
+import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
+import io.videostream.job.cli.Args;
+import io.videostream.job.io.PyStreamingSchema;
+import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * pystreaming's Streamer: test-card frames, JPEG-encoded in parallel, published on a PUB socket or,
+ * in map-reduce, served by a REP distributor with one queue per track to the workers that ask.
+ */
+public class StreamerJob {
+    public static final String USAGE = String.join("\n",
+            "usage: videostream streamer --endpoint tcp://*:5555 [--mapreduce --tracks none,detect]",
+            "         [--card IMAG_S] [--animated] [--fps 30] [--frames N] [--quality 50] [--parallelism 2]",
+            "  --endpoint     where to publish (tcp://*:PORT binds; connect:ADDRESS connects)",
+            "  --mapreduce    serve frames to workers (REP distributor) instead of publishing them (PUB)",
+            "  --tracks       the distributor's tracks, comma-separated (default none, as pystreaming)",
+            "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
+            "                 640x480, 1280x720, 1920x1080 (default IMAG_S)",
+            "  --animated     rotate the card 3 degrees a frame",
+            "  --fps          frames per second (default 30)",
+            "  --frames       send N frames, then the end of stream (STOPSTREAM), and finish;",
+            "                 a bounded run holds frames back rather than drop them",
+            "  --quality      JPEG quality 1-100 (default 50)",
+            "  --parallelism  parallel encoders (default 2)");
+
+    /** The streamer's settings; no tracks means PUB. */
+    public record Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames,
+            Configuration codec, int parallelism) {
+        public static Options parse(Args args) {
+            ZmqEndpoint endpoint = args.endpoint("endpoint");
+            boolean mapreduce = args.flag("mapreduce");
+            List<String> tracks = args.list("tracks", "none");
+            if (!mapreduce && args.string("tracks", null) != null) {
+                throw new IllegalArgumentException("--tracks needs --mapreduce");
+            }
+            TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
+                    TestCard.parse(args.string("card", "IMAG_S")), args.flag("animated"),
+                    args.decimal("fps", 30, 0.1), args.frames());
+            return new Options(endpoint, mapreduce ? tracks : List.of(), frames, args.codec(), args.parallelism());
+        }
+    }
+
+    private final Options options;
+    private final Sink<Frame> sink;
+
+    public StreamerJob(Options options, Sink<Frame> sink) {
+        this.options = options;
+        this.sink = sink;
+    }
+
+    /** The streamer's own sink: PUB, or a REP distributor for map-reduce. */
+    public static Sink<Frame> zeromqSink(Options options) {
+        boolean bounded = options.frames().frames() != Long.MAX_VALUE;
+        return ZmqSink.<Frame>builder()
+                .setPattern(options.tracks().isEmpty() ? ZmqSinkPattern.PUB : ZmqSinkPattern.REP)
+                .setEndpoint(options.endpoint())
+                .setTracks(options.tracks().toArray(String[]::new))
+                .setSerializer(new PyStreamingSchema())
+                .setFlowControl(bounded ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
+                .build();
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        TestCardStream.encoded(env, options.frames(), options.codec(), options.parallelism())
+                .sinkTo(sink)
+                .setParallelism(1)
+                .name(options.tracks().isEmpty() ? "publish" : "distribute " + options.tracks());
+    }
+
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute("videostream streamer " + options.frames().card() + " -> " + options.endpoint());
+    }
+}

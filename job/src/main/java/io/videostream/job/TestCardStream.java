@@ -1,0 +1,42 @@
+package io.videostream.job;
+
+import io.videostream.codec.Frame;
+import io.videostream.codec.testcard.TestCard;
+import io.videostream.job.operators.EncodeFrames;
+import io.videostream.job.operators.TestCardFrames;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * JPEG frames of a test card at a frame rate: one clock ticks (frame number, capture time), and
+ * parallel instances render and encode the card for their ticks, chained, so raw pixels stay in
+ * their task and only JPEG frames leave it.
+ */
+public final class TestCardStream {
+    /** What to stream: the card, how fast, how many frames (Long.MAX_VALUE: until cancelled). */
+    public record Options(String stream, TestCard card, boolean animated, double fps, long frames) {}
+
+    private TestCardStream() {}
+
+    public static DataStream<Frame> encoded(StreamExecutionEnvironment env, Options options, Configuration codec,
+            int parallelism) {
+        DataGeneratorSource<Tuple2<Long, Double>> clock = new DataGeneratorSource<>(
+                index -> Tuple2.of(index, System.currentTimeMillis() / 1000.0), options.frames(),
+                RateLimiterStrategy.perSecond(options.fps()), Types.TUPLE(Types.LONG, Types.DOUBLE));
+        return env.fromSource(clock, WatermarkStrategy.noWatermarks(), "frame clock " + options.fps() + " fps")
+                .setParallelism(1)
+                .rebalance()
+                .map(new TestCardFrames(options.stream(), options.card(), options.animated()))
+                .setParallelism(parallelism)
+                .name("test card " + options.card())
+                .map(new EncodeFrames(codec))
+                .setParallelism(parallelism)
+                .name("encode");
+    }
+}

@@ -1,0 +1,128 @@
+package io.videostream.job;
+
+import io.videostream.codec.Frame;
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.sink.ZmqSink;
+import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
+import io.videostream.connector.zeromq.source.ZmqSource;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.job.cli.Args;
+import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.job.operators.DecodeFrames;
+import io.videostream.job.operators.EncodeFrames;
+import io.videostream.job.operators.ProcessFrames;
+import io.videostream.job.processors.Processors;
+import java.util.Locale;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * pystreaming's Worker: takes JPEG frames (asking a distributor for its track, or from a publisher or
+ * a pusher), then decode -> process -> encode, chained in parallel instances, and pushes the results
+ * to the drain. One socket each way; the end of stream passes through once.
+ */
+public class WorkerJob {
+    public static final String USAGE = String.join("\n",
+            "usage: videostream worker --source tcp://host:5555 --drain tcp://host:5556 [--track none] [--reqthread 3]",
+            "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity]",
+            "         [--quality 50] [--parallelism 2]",
+            "  --source          where frames come from (tcp://host:PORT connects; tcp://*:PORT binds)",
+            "  --drain           where results go (a collecting receiver's tcp://host:PORT)",
+            "  --source-pattern  req: ask a streamer's distributor for a track (default); sub: subscribe",
+            "                    to a publisher; pull: take pushed frames",
+            "  --drain-pattern   push (default) or pub",
+            "  --track           the track to ask for (default none)",
+            "  --reqthread       requests in flight (default 3, as pystreaming)",
+            "  --processor       " + Processors.names() + " (default identity)",
+            "  --quality         JPEG quality 1-100 (default 50)",
+            "  --parallelism     parallel decode -> process -> encode instances (default 2)");
+
+    /** The worker's settings. */
+    public record Options(ZmqEndpoint source, ZmqSourcePattern sourcePattern, String track, int reqthread,
+            ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, Configuration codec, int parallelism) {
+        public static Options parse(Args args) {
+            ZmqSourcePattern sourcePattern = pattern(ZmqSourcePattern.class, args.string("source-pattern", "req"),
+                    "--source-pattern");
+            ZmqSinkPattern drainPattern = pattern(ZmqSinkPattern.class, args.string("drain-pattern", "push"),
+                    "--drain-pattern");
+            if (drainPattern == ZmqSinkPattern.REP) {
+                throw new IllegalArgumentException("--drain-pattern is push or pub");
+            }
+            String processor = args.string("processor", "identity");
+            Processors.check(processor);
+            return new Options(args.endpoint("source"), sourcePattern, args.string("track", "none"),
+                    args.integer("reqthread", 3, 1, 64), args.endpoint("drain"), drainPattern, processor,
+                    args.codec(), args.parallelism());
+        }
+
+        private static <E extends Enum<E>> E pattern(Class<E> type, String name, String flag) {
+            try {
+                return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(flag + " cannot be '" + name + "'");
+            }
+        }
+    }
+
+    private final Options options;
+    private final Source<Frame, ?, ?> source;
+    private final Sink<Frame> sink;
+
+    public WorkerJob(Options options, Source<Frame, ?, ?> source, Sink<Frame> sink) {
+        this.options = options;
+        this.source = source;
+        this.sink = sink;
+    }
+
+    public static ZmqSource<Frame> zeromqSource(Options options) {
+        var builder = ZmqSource.<Frame>builder()
+                .setPattern(options.sourcePattern())
+                .addEndpoint(options.source())
+                .setDeserializer(new PyStreamingSchema());
+        if (options.sourcePattern() == ZmqSourcePattern.REQ) {
+            builder.setTrack(options.track()).setRequestsInFlight(options.reqthread());
+        }
+        return builder.build();
+    }
+
+    /** Pushes results on with back-pressure (PUSH) or publishes them, dropping for slow subscribers (PUB). */
+    public static Sink<Frame> zeromqSink(Options options) {
+        return ZmqSink.<Frame>builder()
+                .setPattern(options.drainPattern())
+                .setEndpoint(options.drain())
+                .setSerializer(new PyStreamingSchema())
+                .setFlowControl(options.drainPattern() == ZmqSinkPattern.PUSH ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
+                .build();
+    }
+
+    /**
+     * Spreads JPEG frames over the parallel instances, which decode, process and encode them chained:
+     * raw pixels never leave an instance.
+     */
+    public static DataStream<Frame> process(DataStream<Frame> jpegFrames, String processor, Configuration codec,
+            int parallelism) {
+        return jpegFrames.rebalance()
+                .map(new DecodeFrames(codec)).setParallelism(parallelism).name("decode")
+                .map(new ProcessFrames(processor)).setParallelism(parallelism).name("process: " + processor)
+                .map(new EncodeFrames(codec)).setParallelism(parallelism).name("encode");
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        DataStream<Frame> frames = env.fromSource(source, WatermarkStrategy.noWatermarks(),
+                "frames from " + options.source()).setParallelism(1);
+        process(frames, options.processor(), options.codec(), options.parallelism())
+                .sinkTo(sink).setParallelism(1).name("drain to " + options.drain());
+    }
+
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute("videostream worker " + options.processor() + ": " + options.source() + " -> "
+                + options.drain());
+    }
+}

@@ -1,0 +1,143 @@
+package io.videostream.job.cli;
+
+import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.ParameterTool;
+
+/**
+ * A job's flags ({@code --name value}, or {@code --name} alone for a switch). Every reader method
+ * fails with an {@link IllegalArgumentException} whose message is the one line the user sees.
+ */
+public final class Args {
+    /** What {@link ParameterTool} reads for a flag given without a value. */
+    private static final String NO_VALUE = "__NO_VALUE_KEY";
+
+    private final ParameterTool params;
+
+    public Args(String... args) {
+        try {
+            params = ParameterTool.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read the arguments " + Arrays.toString(args) + ": " + e.getMessage());
+        }
+    }
+
+    public boolean help() {
+        return params.has("help");
+    }
+
+    /** Whether a switch is given. */
+    public boolean flag(String name) {
+        return flag(name, false);
+    }
+
+    /** A switch that is on unless given as {@code false} when {@code defaultValue} is true. */
+    public boolean flag(String name, boolean defaultValue) {
+        if (!params.has(name)) {
+            return defaultValue;
+        }
+        String value = params.get(name);
+        if (value == null || value.equals(NO_VALUE) || value.equals("true")) {
+            return true;
+        }
+        if (value.equals("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("--" + name + " is a switch: give it alone (or 'true'/'false'), not '" + value + "'");
+    }
+
+    public String string(String name, String defaultValue) {
+        String value = params.has(name) ? params.get(name) : defaultValue;
+        if (value != null && value.equals(NO_VALUE)) {
+            throw new IllegalArgumentException("--" + name + " needs a value");
+        }
+        return value;
+    }
+
+    public String required(String name) {
+        String value = string(name, null);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    public int integer(String name, int defaultValue, int min, int max) {
+        int value = parsed(name, defaultValue, Integer::parseInt, "a whole number");
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("--" + name + " must be " + min + "-" + max + ", not " + value);
+        }
+        return value;
+    }
+
+    public double decimal(String name, double defaultValue, double min) {
+        double value = parsed(name, defaultValue, Double::parseDouble, "a number");
+        if (!(value >= min) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("--" + name + " must be at least " + min + ", not " + string(name, null));
+        }
+        return value;
+    }
+
+    private <T> T parsed(String name, T defaultValue, Function<String, T> parse, String what) {
+        String text = string(name, null);
+        try {
+            return text == null ? defaultValue : parse.apply(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " takes " + what + ", not '" + text + "'");
+        }
+    }
+
+    /** {@code --frames N}: a bounded run of N frames; without it, {@link Long#MAX_VALUE} (until cancelled). */
+    public long frames() {
+        String text = string("frames", null);
+        if (text == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            long frames = Long.parseLong(text);
+            if (frames >= 1) {
+                return frames;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException("--frames takes a positive whole number, not '" + text + "'");
+    }
+
+    public ZmqEndpoint endpoint(String name) {
+        return ZmqEndpoint.parse(required(name));
+    }
+
+    /** A comma-separated list. */
+    public List<String> list(String name, String defaultValue) {
+        String text = string(name, defaultValue);
+        return text == null || text.isBlank() ? List.of() : List.of(text.split(","));
+    }
+
+    /** The codec's settings from {@code --quality} (1-100, default 50 as pystreaming). */
+    public Configuration codec() {
+        Configuration codec = new Configuration();
+        codec.set(JpegCodecs.QUALITY, integer("quality", JpegCodecs.QUALITY.defaultValue(), 1, 100));
+        return codec;
+    }
+
+    public int parallelism() {
+        return integer("parallelism", 2, 1, 1024);
+    }
+
+    /** Fails on a flag that none of the reader methods asked for. */
+    public void checkAllUsed() {
+        Set<String> unknown = new TreeSet<>(params.getUnrequestedParameters());
+        unknown.remove("help");
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown flag" + (unknown.size() > 1 ? "s" : "") + " --"
+                    + String.join(", --", unknown) + " (see --help)");
+        }
+    }
+}

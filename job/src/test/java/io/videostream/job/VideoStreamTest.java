@@ -1,0 +1,68 @@
+package io.videostream.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line: a bad argument gets one clear line and exit code 2, --help the job's flags. */
+class VideoStreamTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "streamer                                                            | videostream streamer: --endpoint is required",
+        "streamer --endpoint tcp://*:5555 --tracks a,b                       | videostream streamer: --tracks needs --mapreduce",
+        "streamer --endpoint tcp://*:5555 --card HUGE                        | videostream streamer: unknown test card 'HUGE'",
+        "streamer --endpoint udp://x                                         | videostream streamer: not a ZeroMQ address",
+        "worker --source tcp://h:1 --drain tcp://h:2 --processor magic       | videostream worker: unknown processor 'magic' (known: identity|gray|blur|edges)",
+        "worker --source tcp://h:1 --drain tcp://h:2 --source-pattern dealer | videostream worker: --source-pattern cannot be 'dealer'",
+        "worker --source tcp://h:1 --drain tcp://h:2 --reqthread 0           | videostream worker: --reqthread must be 1-64, not 0",
+        "receiver --endpoint tcp://h:1 --bogus 1 --other                     | videostream receiver: unknown flags --bogus, --other (see --help)",
+        "receiver --endpoint tcp://h:1 --bufferlen -1                        | videostream receiver: --bufferlen must be at least 0.0, not -1",
+        "demo --fps fast                                                     | videostream demo: --fps takes a number, not 'fast'",
+        "demo --frames 0                                                     | videostream demo: --frames takes a positive whole number, not '0'",
+        "demo --quality 101                                                  | videostream demo: --quality must be 1-100, not 101",
+    })
+    void aBadArgumentGetsOneLineAndExitCode2(String args, String message) throws Exception {
+        assertThat(VideoStream.run(args.trim().split(" +"))).isEqualTo(2);
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(printed).startsWith(message).endsWith("\n");
+        assertThat(printed.lines()).hasSize(1);
+    }
+
+    @Test
+    void helpListsTheJobsFlags() throws Exception {
+        assertThat(VideoStream.run(new String[] {"worker", "--help"})).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--reqthread", "--processor", "--drain-pattern");
+    }
+
+    @Test
+    void anUnknownJobGetsTheListOfJobs() throws Exception {
+        assertThat(VideoStream.run(new String[] {"stream"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("demo|streamer|worker|receiver");
+    }
+}

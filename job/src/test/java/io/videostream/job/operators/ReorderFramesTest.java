@@ -1,0 +1,108 @@
+package io.videostream.job.operators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.videostream.codec.Frame;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** pystreaming's buffer with event time: frames of each stream leave in capture order. */
+class ReorderFramesTest {
+    private static final long BUFFER_MILLIS = 500;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, Frame, Frame> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ReorderFrames(BUFFER_MILLIS)), Frame::stream, Types.STRING);
+        harness.setProcessingTime(0);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    /** A frame of a stream captured at {@code seconds}; the source gave it that event time. */
+    private void arrive(String stream, long fno, double seconds) throws Exception {
+        Frame frame = Frame.encoded(stream, fno, seconds, null, new byte[] {(byte) fno});
+        harness.processElement(new StreamRecord<>(frame, frame.eventTimeMillis()));
+    }
+
+    private List<String> left() {
+        List<String> left = harness.extractOutputValues().stream().map(f -> f.stream() + f.fno()).toList();
+        harness.getOutput().clear();
+        return left;
+    }
+
+    private List<Long> late() {
+        return harness.getSideOutput(ReorderFrames.LATE).stream().map(r -> r.getValue().fno()).toList();
+    }
+
+    @Test
+    void framesOutOfOrderWithinTheBufferLeaveInCaptureOrderAsTheWatermarkPasses() throws Exception {
+        arrive("cam", 2, 1.2);
+        arrive("cam", 0, 1.0);
+        arrive("cam", 3, 1.3);
+        arrive("cam", 1, 1.1);
+        assertThat(left()).as("nothing before the watermark").isEmpty();
+
+        harness.processWatermark(1150);
+        assertThat(left()).containsExactly("cam0", "cam1");
+        harness.processWatermark(1300);
+        assertThat(left()).containsExactly("cam2", "cam3");
+    }
+
+    @Test
+    void aFrameOlderThanWhatLeftIsLateCountedApartAndTheRestGoOn() throws Exception {
+        arrive("cam", 0, 1.0);
+        arrive("cam", 1, 1.1);
+        harness.processWatermark(1100);
+        arrive("cam", 7, 1.05); // behind the watermark
+        arrive("cam", 2, 1.2);
+        harness.processWatermark(1200);
+
+        assertThat(left()).containsExactly("cam0", "cam1", "cam2");
+        assertThat(late()).containsExactly(7L);
+    }
+
+    @Test
+    void noFrameWaitsLongerThanBufferlenAfterItArrivedSoAQuietStreamStillFlushes() throws Exception {
+        harness.setProcessingTime(10_000);
+        arrive("cam", 1, 1.1);
+        harness.setProcessingTime(10_100);
+        arrive("cam", 0, 1.0);
+        harness.setProcessingTime(10_200);
+        arrive("cam", 2, 1.2);
+
+        harness.setProcessingTime(10_000 + BUFFER_MILLIS); // no watermark came; cam1 waited bufferlen
+        assertThat(left()).as("cam1 and what was captured before it").containsExactly("cam0", "cam1");
+        harness.setProcessingTime(10_200 + BUFFER_MILLIS);
+        assertThat(left()).containsExactly("cam2");
+
+        arrive("cam", 5, 1.05); // captured before what already left
+        assertThat(late()).containsExactly(5L);
+    }
+
+    @Test
+    void severalStreamsAreOrderedEachOnTheirOwn() throws Exception {
+        arrive("a", 1, 1.1);
+        arrive("b", 0, 1.05);
+        arrive("a", 0, 1.0);
+        arrive("b", 1, 1.15);
+        harness.processWatermark(2000);
+
+        List<String> left = left();
+        assertThat(left.stream().filter(s -> s.startsWith("a"))).containsExactly("a0", "a1");
+        assertThat(left.stream().filter(s -> s.startsWith("b"))).containsExactly("b0", "b1");
+        assertThat(left).as("all in capture order").containsExactly("a0", "b0", "a1", "b1");
+    }
+}

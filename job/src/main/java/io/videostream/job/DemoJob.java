@@ -5,6 +5,7 @@ import io.videostream.codec.testcard.TestCard;
 import io.videostream.job.cli.Args;
 import io.videostream.job.processors.Processors;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
@@ -19,7 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class DemoJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream demo [--card IMAG_S] [--animated true] [--fps 30] [--frames N] [--processor identity]",
-            "         [--bufferlen 0.5] [--quality 50] [--parallelism 2]",
+            "         [--bufferlen 0.5] [--preview-port 8090] [--quality 50] [--parallelism 2]",
             "  streams a test card through a worker to a receiver in one job and prints frames per second",
             "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
             "                 640x480, 1280x720, 1920x1080 (default IMAG_S)",
@@ -28,12 +29,13 @@ public class DemoJob {
             "  --frames       stop after N frames (default: run until cancelled)",
             "  --processor    " + Processors.names() + " (default identity)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5)",
+            "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
             "  --quality      JPEG quality 1-100 (default 50, as pystreaming)",
             "  --parallelism  parallel encoders, workers and re-orderers (default 2)");
 
     /** The demo's settings. */
-    public record Options(TestCardStream.Options frames, String processor, Duration bufferlen, Configuration codec,
-            int parallelism) {
+    public record Options(TestCardStream.Options frames, String processor, Duration bufferlen, int previewPort,
+            Configuration codec, int parallelism) {
         public static Options parse(Args args) {
             TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
                     TestCard.parse(args.string("card", "IMAG_S")),
@@ -41,16 +43,18 @@ public class DemoJob {
             String processor = args.string("processor", "identity");
             Processors.check(processor);
             Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
-            return new Options(frames, processor, bufferlen, args.codec(), args.parallelism());
+            return new Options(frames, processor, bufferlen, args.integer("preview-port", 8090, 0, 65535), args.codec(),
+                    args.parallelism());
         }
     }
 
     private final Options options;
-    private final Sink<Frame> sink;
+    private final List<Sink<Frame>> sinks;
 
-    public DemoJob(Options options, Sink<Frame> sink) {
+    /** @param sinks where the received frames go (console, preview, a test's collector) */
+    public DemoJob(Options options, List<Sink<Frame>> sinks) {
         this.options = options;
-        this.sink = sink;
+        this.sinks = sinks;
     }
 
     public void build(StreamExecutionEnvironment env) {
@@ -60,8 +64,7 @@ public class DemoJob {
                 .assignTimestampsAndWatermarks(ReceiverJob.watermarks(options.bufferlen()))
                 .setParallelism(parallelism)
                 .name("capture time");
-        ReceiverJob.inCaptureOrder(worked, options.bufferlen(), parallelism)
-                .sinkTo(sink).setParallelism(1).name("frames");
+        ReceiverJob.sinkToAll(ReceiverJob.inCaptureOrder(worked, options.bufferlen(), parallelism), sinks);
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {

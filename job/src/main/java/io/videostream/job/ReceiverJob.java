@@ -8,7 +8,6 @@ import io.videostream.job.cli.Args;
 import io.videostream.job.io.PyStreamingSchema;
 import io.videostream.job.operators.FrameStats;
 import io.videostream.job.operators.ReorderFrames;
-import io.videostream.job.sinks.RecordingSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,17 +28,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class ReceiverJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream receiver --endpoint tcp://host:5555[,tcp://host2:5555] | --mapreduce --endpoint tcp://*:5556",
-            "         [--bufferlen 0.5] [--record DIR] [--parallelism 2]",
+            "         [--bufferlen 0.5] [--preview-port 8090] [--record DIR] [--parallelism 2]",
             "  --endpoint     publishers to subscribe to; with --mapreduce, where workers push to (binds)",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
+            "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
             "  --record       write every frame, in order, as DIR/<stream>/<frame number>.jpg",
             "  --parallelism  parallel re-order instances, by stream (default 2)",
             "The run ends at the end of stream (STOPSTREAM) from every endpoint.");
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
-            int parallelism) {
+            int previewPort, int parallelism) {
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
             List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream().map(ZmqEndpoint::parse).toList();
@@ -52,18 +52,19 @@ public class ReceiverJob {
             Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
             String record = args.string("record", null);
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
-                    args.parallelism());
+                    args.integer("preview-port", 8090, 0, 65535), args.parallelism());
         }
     }
 
     private final Options options;
     private final Source<Frame, ?, ?> source;
-    private final Sink<Frame> sink;
+    private final List<Sink<Frame>> sinks;
 
-    public ReceiverJob(Options options, Source<Frame, ?, ?> source, Sink<Frame> sink) {
+    /** @param sinks where the re-ordered frames go (console, recording, preview, a test's collector) */
+    public ReceiverJob(Options options, Source<Frame, ?, ?> source, List<Sink<Frame>> sinks) {
         this.options = options;
         this.source = source;
-        this.sink = sink;
+        this.sinks = sinks;
     }
 
     /** SUB connected to every publisher, or a PULL collector that binds (map-reduce). */
@@ -93,9 +94,13 @@ public class ReceiverJob {
         DataStream<Frame> frames = env.fromSource(source, watermarks(options.bufferlen()),
                 "frames from " + options.endpoints()).setParallelism(Math.min(options.endpoints().size(), options.parallelism()));
         DataStream<Frame> ordered = inCaptureOrder(frames, options.bufferlen(), options.parallelism());
-        ordered.sinkTo(sink).setParallelism(1).name("frames");
-        if (options.record() != null) {
-            ordered.sinkTo(new RecordingSink(options.record())).setParallelism(1).name("record to " + options.record());
+        sinkToAll(ordered, sinks);
+    }
+
+    /** Every sink takes the whole stream in one instance (a recording and a preview must see every frame). */
+    static void sinkToAll(DataStream<Frame> frames, List<Sink<Frame>> sinks) {
+        for (Sink<Frame> sink : sinks) {
+            frames.sinkTo(sink).setParallelism(1).name(sink.getClass().getSimpleName());
         }
     }
 

@@ -1,8 +1,21 @@
 package io.videostream.job;
 
+import io.videostream.codec.Frame;
 import io.videostream.job.cli.Args;
 import io.videostream.job.sinks.FrameRateSink;
+import io.videostream.job.sinks.PreviewSink;
+import io.videostream.job.sinks.RecordingSink;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.runtime.client.JobCancellationException;
+import org.apache.flink.util.ExceptionUtils;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -56,7 +69,14 @@ public final class VideoStream {
             System.err.println("videostream " + job + ": " + e.getMessage());
             return 2;
         }
-        launch.run(environment());
+        try {
+            launch.run(environment());
+        } catch (Exception e) {
+            if (ExceptionUtils.findThrowable(e, JobCancellationException.class).isEmpty()) {
+                throw e;
+            }
+            System.out.println("videostream " + job + ": stopped");
+        }
         return 0;
     }
 
@@ -79,7 +99,7 @@ public final class VideoStream {
         switch (job) {
             case "demo": {
                 DemoJob.Options options = DemoJob.Options.parse(flags);
-                return env -> new DemoJob(options, new FrameRateSink("demo")).execute(env);
+                return env -> new DemoJob(options, outputs(env, "demo", null, options.previewPort())).execute(env);
             }
             case "streamer": {
                 StreamerJob.Options options = StreamerJob.Options.parse(flags);
@@ -92,21 +112,51 @@ public final class VideoStream {
             }
             default: {
                 ReceiverJob.Options options = ReceiverJob.Options.parse(flags);
-                return env -> new ReceiverJob(options, ReceiverJob.zeromqSource(options), new FrameRateSink("receiver"))
-                        .execute(env);
+                return env -> new ReceiverJob(options, ReceiverJob.zeromqSource(options),
+                        outputs(env, "receiver", options.record(), options.previewPort())).execute(env);
             }
         }
     }
 
-    private static StreamExecutionEnvironment environment() {
+    /** The received frames go to the console, and to a recording and the live preview when asked. */
+    private static List<Sink<Frame>> outputs(StreamExecutionEnvironment env, String label, Path record,
+            int previewPort) {
+        List<Sink<Frame>> sinks = new ArrayList<>();
+        sinks.add(new FrameRateSink(label));
+        if (record != null) {
+            sinks.add(new RecordingSink(record));
+        }
+        if (previewPort > 0) {
+            ReadableConfig conf = env.getConfiguration();
+            String restUrl = "http://" + conf.getOptional(RestOptions.ADDRESS).orElse("localhost") + ":"
+                    + conf.get(RestOptions.PORT);
+            sinks.add(new PreviewSink(previewPort, restUrl));
+        }
+        return sinks;
+    }
+
+    private static StreamExecutionEnvironment environment() throws IOException {
         if (!Boolean.getBoolean("videostream.local")) {
             return StreamExecutionEnvironment.getExecutionEnvironment();
         }
+        int port = freeWebPort();
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, "localhost");
         conf.set(RestOptions.ADDRESS, "localhost");
-        conf.set(RestOptions.BIND_PORT, "8081-8099"); // several local jobs (streamer, worker, receiver) side by side
-        System.out.println("Flink web UI: http://localhost:8081 (the next free port up to 8099 when that is taken)");
+        conf.set(RestOptions.PORT, port);
+        System.out.println("Flink web UI: http://localhost:" + port);
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+    }
+
+    /** 8081, or the next free port up to 8089: several local jobs (streamer, worker, receiver) side by side. */
+    private static int freeWebPort() throws IOException {
+        for (int port = 8081; port <= 8089; port++) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // the next one
+            }
+        }
+        throw new IOException("no free port for the web UI between 8081 and 8089");
     }
 }

@@ -37,8 +37,8 @@ class DemoJobTest {
     void everyFrameArrivesOnceInCaptureOrderProcessedAtTheCardsSizeAndIsMeasured() throws Exception {
         CollectingSink<Frame> sink = new CollectingSink<>("demo");
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 100, 40);
-        var options = new DemoJob.Options(frames, "gray", Duration.ofMillis(200), new Configuration(), 2);
-        JobExecutionResult result = new DemoJob(options, sink).execute(StreamExecutionEnvironment.getExecutionEnvironment());
+        var options = new DemoJob.Options(frames, "gray", Duration.ofMillis(200), 0, new Configuration(), 2);
+        JobExecutionResult result = new DemoJob(options, List.of(sink)).execute(StreamExecutionEnvironment.getExecutionEnvironment());
 
         List<Frame> received = sink.results();
         assertThat(received).extracting(Frame::fno).containsExactlyElementsOf(LongStream.range(0, 40).boxed().toList());

@@ -50,9 +50,9 @@ class MapReduceITCase {
         CollectingSink<Frame> received = new CollectingSink<>("map-reduce");
 
         var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ofSeconds(1),
-                recording, 2);
+                recording, 0, 2);
         JobClient receiver = start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
-                received).build(env));
+                List.of(received, new RecordingSink(recording))).build(env));
         var streamerOptions = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, true, 60, frames), codec, 2);
         JobClient streamer = start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))

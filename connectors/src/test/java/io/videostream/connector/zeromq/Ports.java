@@ -15,10 +15,15 @@ public final class Ports {
      * to an ephemeral port nobody listens on yet can end up connected to itself.
      */
     public static String freeAddress() {
+        return "tcp://127.0.0.1:" + freePort();
+    }
+
+    /** A loopback port that was free a moment ago, between 20000 and 32000. */
+    public static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return "tcp://127.0.0.1:" + socket.getLocalPort();
+                return socket.getLocalPort();
             } catch (IOException taken) {
                 // try another
             }

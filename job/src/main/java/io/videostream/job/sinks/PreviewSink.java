@@ -1,0 +1,84 @@
+package io.videostream.job.sinks;
+
+import io.videostream.codec.Frame;
+import io.videostream.job.preview.PreviewServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live preview in the browser: serves {@link PreviewServer} on {@code localhost:port} of the
+ * TaskManager that runs it (parallelism 1). Its stop button cancels the job through Flink's REST API
+ * at {@code restUrl}, which ends it cleanly (CANCELED) wherever its other tasks run.
+ */
+public class PreviewSink implements Sink<Frame> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PreviewSink.class);
+
+    private final int port;
+    private final String restUrl;
+
+    /** @param restUrl Flink's REST API, e.g. {@code http://localhost:8081}; null: the button only stops the preview */
+    public PreviewSink(int port, String restUrl) {
+        this.port = port;
+        this.restUrl = restUrl;
+    }
+
+    @Override
+    public SinkWriter<Frame> createWriter(WriterInitContext context) {
+        JobID job = context.getJobInfo().getJobId();
+        PreviewServer server;
+        try {
+            server = new PreviewServer(port, () -> cancel(job));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the preview on localhost:" + port + ": " + e.getMessage(), e);
+        }
+        LOG.info("Live preview: http://localhost:{}/", server.port());
+        System.out.println("Live preview: http://localhost:" + server.port() + "/");
+        return new SinkWriter<>() {
+            @Override
+            public void write(Frame frame, Context context) {
+                if (!server.stopRequested()) {
+                    server.publish(frame);
+                }
+            }
+
+            @Override
+            public void flush(boolean endOfInput) {}
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+
+    private void cancel(JobID job) {
+        if (restUrl == null) {
+            LOG.warn("Stop: no REST address of the cluster is known; the preview stops, cancel job {} in the web UI", job);
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + "/jobs/" + job + "?mode=cancel"))
+                .timeout(Duration.ofSeconds(10))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            if (error != null || response.statusCode() >= 300) {
+                LOG.warn("Stop: cancelling job {} at {} failed: {}", job, restUrl,
+                        error != null ? error.toString() : response.statusCode() + " " + response.body());
+            } else {
+                LOG.info("Stop: job {} is being cancelled", job);
+            }
+        });
+    }
+}

@@ -58,6 +58,7 @@ public class DemoJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
+        FrameJobs.configure(env);
         int parallelism = options.parallelism();
         DataStream<Frame> streamed = TestCardStream.encoded(env, options.frames(), options.codec(), parallelism);
         DataStream<Frame> worked = WorkerJob.process(streamed, options.processor(), options.codec(), parallelism)

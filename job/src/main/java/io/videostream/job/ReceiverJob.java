@@ -91,6 +91,7 @@ public class ReceiverJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
+        FrameJobs.configure(env);
         DataStream<Frame> frames = env.fromSource(source, watermarks(options.bufferlen()),
                 "frames from " + options.endpoints()).setParallelism(Math.min(options.endpoints().size(), options.parallelism()));
         DataStream<Frame> ordered = inCaptureOrder(frames, options.bufferlen(), options.parallelism());

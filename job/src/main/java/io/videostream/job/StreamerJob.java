@@ -72,6 +72,7 @@ public class StreamerJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
+        FrameJobs.configure(env);
         TestCardStream.encoded(env, options.frames(), options.codec(), options.parallelism())
                 .sinkTo(sink)
                 .setParallelism(1)

@@ -114,6 +114,7 @@ public class WorkerJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
+        FrameJobs.configure(env);
         DataStream<Frame> frames = env.fromSource(source, WatermarkStrategy.noWatermarks(),
                 "frames from " + options.source()).setParallelism(1);
         process(frames, options.processor(), options.codec(), options.parallelism())

@@ -1,0 +1,166 @@
+package io.videostream.job.benchmark;
+
+import io.videostream.codec.Frame;
+import io.videostream.codec.Pixels;
+import io.videostream.codec.jpeg.JpegCodec;
+import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.testcard.TestCard;
+import io.videostream.codec.testcard.TestCards;
+import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.job.FrameJobs;
+import io.videostream.job.ReceiverJob;
+import io.videostream.job.StreamerJob;
+import io.videostream.job.TestCardStream;
+import io.videostream.job.WorkerJob;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.util.MiniClusterWithClientResource;
+
+/**
+ * The whole chain as three Flink jobs in one MiniCluster, over loopback ZeroMQ: streamer (test card,
+ * encode, REP distributor) -> worker (REQ, decode -> identity -> encode, PUSH) -> receiver (PULL; timed
+ * as frames arrive, before its re-order buffer, which adds up to bufferlen). For each card size: frames per second when the streamer is not paced (every frame
+ * must arrive: zero loss), and latency (arrival - capture) p50/p99 at 30 fps; the ceiling is the
+ * codec's own work per frame (encode, decode, encode) on the same cores, measured in the same run.
+ *
+ * <p>Arguments: [frames for the throughput run (default 600)] [seconds at 30 fps (default 10)].
+ */
+public final class EndToEnd {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final ConcurrentLinkedQueue<long[]> ARRIVALS = new ConcurrentLinkedQueue<>();
+
+    private EndToEnd() {}
+
+    public static void main(String[] args) throws Exception {
+        int frames = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        MiniClusterWithClientResource flink = new MiniClusterWithClientResource(
+                new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(8)
+                        .build());
+        flink.before();
+        try {
+            System.out.printf(Locale.ROOT, "%d cores; streamer and worker at parallelism %d; %d frames unpaced, %d s at 30 fps%n",
+                    CORES, CORES, frames, seconds);
+            System.out.printf(Locale.ROOT, "%-7s %10s %12s %7s %6s %14s %14s%n", "card", "ceiling", "pipeline",
+                    "ratio", "lost", "latency p50", "latency p99");
+            for (TestCard card : List.of(TestCard.IMAG_S, TestCard.IMAG_M, TestCard.IMAG_L)) {
+                double ceiling = codecCeiling(card, 3);
+                Run unpaced = pipeline(card, 100_000, frames);
+                Run live = pipeline(card, 30, 30 * seconds);
+                System.out.printf(Locale.ROOT, "%-7s %6.1f f/s %8.1f f/s %7.2f %6d %11.1f ms %11.1f ms%n", card, ceiling,
+                        unpaced.framesPerSecond(), unpaced.framesPerSecond() / ceiling, unpaced.lost() + live.lost(),
+                        live.latencyPercentile(50), live.latencyPercentile(99));
+            }
+        } finally {
+            flink.after();
+        }
+    }
+
+    /** Frames per second of the chain's codec work (encode, decode, encode) in one thread per core. */
+    static double codecCeiling(TestCard card, int seconds) throws Exception {
+        Pixels image = TestCards.frame(card, false, 0);
+        List<Thread> threads = new ArrayList<>();
+        long[] done = new long[CORES];
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (int t = 0; t < CORES; t++) {
+            int index = t;
+            Thread thread = new Thread(() -> {
+                try (JpegCodec codec = JpegCodecs.create()) {
+                    while (System.nanoTime() < end) {
+                        codec.encode(codec.decode(codec.encode(image)));
+                        done[index]++;
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return Arrays.stream(done).sum() / (double) seconds;
+    }
+
+    /** What the receiver saw in one run. */
+    record Run(int sent, List<long[]> arrivals) {
+        int lost() {
+            return sent - arrivals.size();
+        }
+
+        double framesPerSecond() {
+            long first = arrivals.stream().mapToLong(a -> a[0]).min().orElse(0);
+            long last = arrivals.stream().mapToLong(a -> a[0]).max().orElse(0);
+            return (arrivals.size() - 1) / ((last - first) / 1e9);
+        }
+
+        double latencyPercentile(int percent) {
+            long[] latencies = arrivals.stream().mapToLong(a -> a[1]).sorted().toArray();
+            return latencies[Math.min(latencies.length - 1, latencies.length * percent / 100)] / 1000.0;
+        }
+    }
+
+    static Run pipeline(TestCard card, double fps, int frames) throws Exception {
+        ARRIVALS.clear();
+        String distributor = Ports.freeAddress();
+        String collector = Ports.freeAddress();
+        Configuration codec = new Configuration();
+        var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, 0, 1);
+        // The receiver as it takes frames in, before its re-order buffer (which adds up to bufferlen).
+        var streamer = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
+                new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), codec, CORES);
+        var worker = new WorkerJob.Options(ZmqEndpoint.connect(distributor), ZmqSourcePattern.REQ, "none", 3,
+                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "identity", codec, CORES);
+        List<JobClient> jobs = new ArrayList<>();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        FrameJobs.configure(env);
+        env.fromSource(ReceiverJob.zeromqSource(receiver), WatermarkStrategy.noWatermarks(), "frames")
+                .setParallelism(1).sinkTo(new TimingSink()).setParallelism(1);
+        jobs.add(env.executeAsync("receiver"));
+        env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new StreamerJob(streamer, StreamerJob.zeromqSink(streamer)).build(env);
+        jobs.add(env.executeAsync("streamer"));
+        env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new WorkerJob(worker, WorkerJob.zeromqSource(worker), WorkerJob.zeromqSink(worker)).build(env);
+        jobs.add(env.executeAsync("worker"));
+        for (JobClient job : jobs) {
+            job.getJobExecutionResult().get(10, TimeUnit.MINUTES);
+        }
+        return new Run(frames, new ArrayList<>(ARRIVALS));
+    }
+
+    /** Notes when each frame arrived and how long after its capture (microseconds). */
+    private static final class TimingSink implements Sink<Frame> {
+        @Override
+        public SinkWriter<Frame> createWriter(WriterInitContext context) {
+            return new SinkWriter<>() {
+                @Override
+                public void write(Frame frame, Context context) {
+                    long latencyMicros = Math.round((System.currentTimeMillis() / 1000.0 - frame.ftime()) * 1e6);
+                    ARRIVALS.add(new long[] {System.nanoTime(), latencyMicros});
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {}
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+}

@@ -5,6 +5,7 @@ import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
+import io.videostream.job.io.FrameLimit;
 import io.videostream.job.io.PyStreamingSchema;
 import io.videostream.job.operators.FrameStats;
 import io.videostream.job.operators.ReorderFrames;
@@ -28,18 +29,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class ReceiverJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream receiver --endpoint tcp://host:5555[,tcp://host2:5555] | --mapreduce --endpoint tcp://*:5556",
-            "         [--bufferlen 0.5] [--preview-port 8090] [--record DIR] [--parallelism 2]",
+            "         [--bufferlen 0.5] [--preview-port 8090] [--record DIR] [--frames N] [--parallelism 2]",
             "  --endpoint     publishers to subscribe to; with --mapreduce, where workers push to (binds)",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
             "  --record       write every frame, in order, as DIR/<stream>/<frame number>.jpg",
-            "  --parallelism  parallel re-order instances, by stream (default 2)",
-            "The run ends at the end of stream (STOPSTREAM) from every endpoint.");
+            "  --frames       end after N frames (default: at the end of stream, STOPSTREAM, from every endpoint)",
+            "  --parallelism  parallel re-order instances, by stream (default 2)");
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
-            int previewPort, int parallelism) {
+            int previewPort, long frames, int parallelism) {
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
             List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream().map(ZmqEndpoint::parse).toList();
@@ -52,7 +53,7 @@ public class ReceiverJob {
             Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
             String record = args.string("record", null);
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
-                    args.integer("preview-port", 8090, 0, 65535), args.parallelism());
+                    args.integer("preview-port", 8090, 0, 65535), args.frames(), args.parallelism());
         }
     }
 
@@ -71,7 +72,7 @@ public class ReceiverJob {
     public static ZmqSource<Frame> zeromqSource(Options options) {
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.mapreduce() ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB)
-                .setDeserializer(new PyStreamingSchema());
+                .setDeserializer(FrameLimit.of(new PyStreamingSchema(), options.frames()));
         options.endpoints().forEach(builder::addEndpoint);
         return builder.build();
     }

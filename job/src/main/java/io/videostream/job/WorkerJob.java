@@ -8,6 +8,7 @@ import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
+import io.videostream.job.io.FrameLimit;
 import io.videostream.job.io.PyStreamingSchema;
 import io.videostream.job.operators.DecodeFrames;
 import io.videostream.job.operators.EncodeFrames;
@@ -31,7 +32,7 @@ public class WorkerJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream worker --source tcp://host:5555 --drain tcp://host:5556 [--track none] [--reqthread 3]",
             "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity]",
-            "         [--quality 50] [--parallelism 2]",
+            "         [--frames N] [--quality 50] [--parallelism 2]",
             "  --source          where frames come from (tcp://host:PORT connects; tcp://*:PORT binds)",
             "  --drain           where results go (a collecting receiver's tcp://host:PORT)",
             "  --source-pattern  req: ask a streamer's distributor for a track (default); sub: subscribe",
@@ -40,12 +41,14 @@ public class WorkerJob {
             "  --track           the track to ask for (default none)",
             "  --reqthread       requests in flight (default 3, as pystreaming)",
             "  --processor       " + Processors.names() + " (default identity)",
+            "  --frames          end after N frames (default: at the end of stream)",
             "  --quality         JPEG quality 1-100 (default 50)",
             "  --parallelism     parallel decode -> process -> encode instances (default 2)");
 
     /** The worker's settings. */
     public record Options(ZmqEndpoint source, ZmqSourcePattern sourcePattern, String track, int reqthread,
-            ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, Configuration codec, int parallelism) {
+            ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, long frames, Configuration codec,
+            int parallelism) {
         public static Options parse(Args args) {
             ZmqSourcePattern sourcePattern = pattern(ZmqSourcePattern.class, args.string("source-pattern", "req"),
                     "--source-pattern");
@@ -58,7 +61,7 @@ public class WorkerJob {
             Processors.check(processor);
             return new Options(args.endpoint("source"), sourcePattern, args.string("track", "none"),
                     args.integer("reqthread", 3, 1, 64), args.endpoint("drain"), drainPattern, processor,
-                    args.codec(), args.parallelism());
+                    args.frames(), args.codec(), args.parallelism());
         }
 
         private static <E extends Enum<E>> E pattern(Class<E> type, String name, String flag) {
@@ -84,7 +87,7 @@ public class WorkerJob {
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.sourcePattern())
                 .addEndpoint(options.source())
-                .setDeserializer(new PyStreamingSchema());
+                .setDeserializer(FrameLimit.of(new PyStreamingSchema(), options.frames()));
         if (options.sourcePattern() == ZmqSourcePattern.REQ) {
             builder.setTrack(options.track()).setRequestsInFlight(options.reqthread());
         }

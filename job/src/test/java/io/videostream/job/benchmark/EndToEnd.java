@@ -120,12 +120,14 @@ public final class EndToEnd {
         String distributor = Ports.freeAddress();
         String collector = Ports.freeAddress();
         Configuration codec = new Configuration();
-        var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, 0, 1);
+        var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, 0,
+                Long.MAX_VALUE, 1);
         // The receiver as it takes frames in, before its re-order buffer (which adds up to bufferlen).
         var streamer = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), codec, CORES);
         var worker = new WorkerJob.Options(ZmqEndpoint.connect(distributor), ZmqSourcePattern.REQ, "none", 3,
-                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "identity", codec, CORES);
+                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "identity", Long.MAX_VALUE, codec,
+                CORES);
         List<JobClient> jobs = new ArrayList<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         FrameJobs.configure(env);

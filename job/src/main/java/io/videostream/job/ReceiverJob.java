@@ -7,6 +7,7 @@ import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
 import io.videostream.job.io.FrameLimit;
 import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.job.operators.FpsOverlay;
 import io.videostream.job.operators.FrameStats;
 import io.videostream.job.operators.ReorderFrames;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,18 +31,21 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class ReceiverJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream receiver --endpoint tcp://host:5555[,tcp://host2:5555] | --mapreduce --endpoint tcp://*:5556",
-            "         [--bufferlen 0.5] [--preview-port 8090] [--record DIR] [--frames N] [--parallelism 2]",
+            "         [--bufferlen 0.5] [--preview-port 8090] [--record DIR] [--fps-overlay] [--frames N]",
+            "         [--quality 50] [--parallelism 2]",
             "  --endpoint     publishers to subscribe to; with --mapreduce, where workers push to (binds)",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
             "  --record       write every frame, in order, as DIR/<stream>/<frame number>.jpg",
+            "  --fps-overlay  write each stream's frames per second onto its frames (as pystreaming's write=True)",
+            "  --quality      JPEG quality 1-100 of frames with the overlay (default 50)",
             "  --frames       end after N frames (default: at the end of stream, STOPSTREAM, from every endpoint)",
             "  --parallelism  parallel re-order instances, by stream (default 2)");
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
-            int previewPort, long frames, int parallelism) {
+            int previewPort, boolean fpsOverlay, long frames, Configuration codec, int parallelism) {
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
             List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream().map(ZmqEndpoint::parse).toList();
@@ -53,7 +58,8 @@ public class ReceiverJob {
             Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
             String record = args.string("record", null);
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
-                    args.integer("preview-port", 8090, 0, 65535), args.frames(), args.parallelism());
+                    args.integer("preview-port", 8090, 0, 65535), args.flag("fps-overlay"), args.frames(), args.codec(),
+                    args.parallelism());
         }
     }
 
@@ -95,8 +101,16 @@ public class ReceiverJob {
         FrameJobs.configure(env);
         DataStream<Frame> frames = env.fromSource(source, watermarks(options.bufferlen()),
                 "frames from " + options.endpoints()).setParallelism(Math.min(options.endpoints().size(), options.parallelism()));
-        DataStream<Frame> ordered = inCaptureOrder(frames, options.bufferlen(), options.parallelism());
-        sinkToAll(ordered, sinks);
+        DataStream<Frame> received = inCaptureOrder(frames, options.bufferlen(), options.parallelism());
+        if (options.fpsOverlay()) {
+            received = withFpsOverlay(received, options.codec(), options.parallelism());
+        }
+        sinkToAll(received, sinks);
+    }
+
+    /** Each stream's frame rate written onto its frames (decode, draw, encode, chained after the metrics). */
+    public static DataStream<Frame> withFpsOverlay(DataStream<Frame> frames, Configuration codec, int parallelism) {
+        return frames.map(new FpsOverlay(codec)).setParallelism(parallelism).name("FPS overlay");
     }
 
     /** Every sink takes the whole stream in one instance (a recording and a preview must see every frame). */

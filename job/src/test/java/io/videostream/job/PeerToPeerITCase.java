@@ -52,7 +52,7 @@ class PeerToPeerITCase {
     void aReceiverWithFramesEndsByItselfAfterThatManyFrames() throws Exception {
         CollectingSink<Frame> received = new CollectingSink<>("receiver-frames");
         var options = new ReceiverJob.Options(List.of(ZmqEndpoint.connect(published)), false, Duration.ofMillis(300),
-                null, 0, 15, 2);
+                null, 0, false, 15, new Configuration(), 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new ReceiverJob(options, ReceiverJob.zeromqSource(options), List.of(received)).execute(env);
 
@@ -66,7 +66,7 @@ class PeerToPeerITCase {
         String collector = Ports.freeAddress();
         CollectingSink<Frame> received = new CollectingSink<>("worker-frames");
         var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true,
-                Duration.ofMillis(300), null, 0, Long.MAX_VALUE, 2);
+                Duration.ofMillis(300), null, 0, false, Long.MAX_VALUE, new Configuration(), 2);
         StreamExecutionEnvironment receiverEnv = StreamExecutionEnvironment.getExecutionEnvironment();
         new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions), List.of(received)).build(receiverEnv);
         JobClient receiver = receiverEnv.executeAsync("collecting receiver");

@@ -1,7 +1,6 @@
 package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -14,13 +13,11 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
  * pystreaming's {@code dispfps} as Flink metrics, per stream (metric group {@code stream=<name>}):
- * {@code framesPerSecond} (a meter), {@code fps} (the average over the last {@value #WINDOW} frames,
- * as pystreaming prints it) and {@code latencyMs} (now - ftime, a histogram). Frames pass unchanged.
+ * {@code framesPerSecond} (a meter), {@code fps} (the average over the last {@value FrameRate#WINDOW}
+ * frames, as pystreaming prints it) and {@code latencyMs} (now - ftime, a histogram). Frames pass unchanged.
  */
 public class FrameStats extends RichMapFunction<Frame, Frame> {
     private static final long serialVersionUID = 1L;
-    /** Frames the {@code fps} gauge averages over. */
-    public static final int WINDOW = 100;
 
     private transient Map<String, StreamStats> streams;
     private transient MetricGroup metrics;
@@ -29,7 +26,7 @@ public class FrameStats extends RichMapFunction<Frame, Frame> {
     private static final class StreamStats {
         final Meter meter;
         final Histogram latency;
-        final ArrayDeque<Long> arrivals = new ArrayDeque<>(WINDOW + 1);
+        final FrameRate rate = new FrameRate();
         volatile double fps;
 
         StreamStats(MetricGroup group) {
@@ -41,13 +38,7 @@ public class FrameStats extends RichMapFunction<Frame, Frame> {
         void add(Frame frame, long nowMillis) {
             meter.markEvent();
             latency.update(Math.max(0, nowMillis - frame.eventTimeMillis()));
-            arrivals.addLast(System.nanoTime());
-            if (arrivals.size() > WINDOW) {
-                arrivals.removeFirst();
-            }
-            if (arrivals.size() > 1) {
-                fps = (arrivals.size() - 1) / ((arrivals.getLast() - arrivals.getFirst()) / 1e9);
-            }
+            fps = rate.arrived(System.nanoTime());
         }
     }
 

@@ -1,14 +1,12 @@
 package io.videostream.job.preview;
 
 import io.videostream.codec.Frame;
-import java.util.ArrayDeque;
+import io.videostream.job.operators.FrameRate;
 import java.util.Locale;
 
 /** The newest frame of one stream and its frame rate, shared between the sink and the viewers' threads. */
 final class StreamView {
-    private static final int WINDOW = 100;
-
-    private final ArrayDeque<Long> arrivals = new ArrayDeque<>(WINDOW + 1);
+    private final FrameRate rate = new FrameRate();
     private byte[] jpeg;
     private long fno;
     private long frames;
@@ -18,13 +16,7 @@ final class StreamView {
         jpeg = frame.jpeg();
         fno = frame.fno();
         frames++;
-        arrivals.addLast(System.nanoTime());
-        if (arrivals.size() > WINDOW) {
-            arrivals.removeFirst();
-        }
-        if (arrivals.size() > 1) {
-            fps = (arrivals.size() - 1) / ((arrivals.getLast() - arrivals.getFirst()) / 1e9);
-        }
+        fps = rate.arrived(System.nanoTime());
         notifyAll();
     }
 

@@ -62,7 +62,7 @@ public class DemoJob {
         FrameJobs.configure(env);
         int parallelism = options.parallelism();
         DataStream<Frame> streamed = TestCardStream.encoded(env, options.frames(), options.codec(), parallelism);
-        DataStream<Frame> worked = WorkerJob.process(streamed, options.processor(), options.codec(), parallelism)
+        DataStream<Frame> worked = WorkerJob.process(streamed, options.processor(), false, options.codec(), parallelism)
                 .assignTimestampsAndWatermarks(ReceiverJob.watermarks(options.bufferlen()))
                 .setParallelism(parallelism)
                 .name("capture time");

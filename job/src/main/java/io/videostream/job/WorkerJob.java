@@ -10,6 +10,7 @@ import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
 import io.videostream.job.io.FrameLimit;
 import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.job.operators.AnalyzeFrames;
 import io.videostream.job.operators.DecodeFrames;
 import io.videostream.job.operators.EncodeFrames;
 import io.videostream.job.operators.ProcessFrames;
@@ -31,7 +32,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class WorkerJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream worker --source tcp://host:5555 --drain tcp://host:5556 [--track none] [--reqthread 3]",
-            "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity]",
+            "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity] [--result-only]",
             "         [--frames N] [--quality 50] [--parallelism 2]",
             "  --source          where frames come from (tcp://host:PORT connects; tcp://*:PORT binds)",
             "  --drain           where results go (a collecting receiver's tcp://host:PORT)",
@@ -41,14 +42,16 @@ public class WorkerJob {
             "  --track           the track to ask for (default none)",
             "  --reqthread       requests in flight (default 3, as pystreaming)",
             "  --processor       " + Processors.names() + " (default identity)",
+            "  --result-only     send the original JPEG with the processor's meta (people boxes, qr text),",
+            "                    not the processed picture",
             "  --frames          end after N frames (default: at the end of stream)",
             "  --quality         JPEG quality 1-100 (default 50)",
             "  --parallelism     parallel decode -> process -> encode instances (default 2)");
 
     /** The worker's settings. */
     public record Options(ZmqEndpoint source, ZmqSourcePattern sourcePattern, String track, int reqthread,
-            ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, long frames, Configuration codec,
-            int parallelism) {
+            ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
+            Configuration codec, int parallelism) {
         public static Options parse(Args args) {
             ZmqSourcePattern sourcePattern = pattern(ZmqSourcePattern.class, args.string("source-pattern", "req"),
                     "--source-pattern");
@@ -61,7 +64,7 @@ public class WorkerJob {
             Processors.check(processor);
             return new Options(args.endpoint("source"), sourcePattern, args.string("track", "none"),
                     args.integer("reqthread", 3, 1, 64), args.endpoint("drain"), drainPattern, processor,
-                    args.frames(), args.codec(), args.parallelism());
+                    args.flag("result-only"), args.frames(), args.codec(), args.parallelism());
         }
 
         private static <E extends Enum<E>> E pattern(Class<E> type, String name, String flag) {
@@ -106,11 +109,16 @@ public class WorkerJob {
 
     /**
      * Spreads JPEG frames over the parallel instances, which decode, process and encode them chained:
-     * raw pixels never leave an instance.
+     * raw pixels never leave an instance. Result-only: the original JPEG goes on with the processor's meta.
      */
-    public static DataStream<Frame> process(DataStream<Frame> jpegFrames, String processor, Configuration codec,
-            int parallelism) {
-        return jpegFrames.rebalance()
+    public static DataStream<Frame> process(DataStream<Frame> jpegFrames, String processor, boolean resultOnly,
+            Configuration codec, int parallelism) {
+        DataStream<Frame> spread = jpegFrames.rebalance();
+        if (resultOnly) {
+            return spread.map(new AnalyzeFrames(processor, codec)).setParallelism(parallelism)
+                    .name("decode -> " + processor + " -> result");
+        }
+        return spread
                 .map(new DecodeFrames(codec)).setParallelism(parallelism).name("decode")
                 .map(new ProcessFrames(processor)).setParallelism(parallelism).name("process: " + processor)
                 .map(new EncodeFrames(codec)).setParallelism(parallelism).name("encode");
@@ -120,7 +128,7 @@ public class WorkerJob {
         FrameJobs.configure(env);
         DataStream<Frame> frames = env.fromSource(source, WatermarkStrategy.noWatermarks(),
                 "frames from " + options.source()).setParallelism(1);
-        process(frames, options.processor(), options.codec(), options.parallelism())
+        process(frames, options.processor(), options.resultOnly(), options.codec(), options.parallelism())
                 .sinkTo(sink).setParallelism(1).name("drain to " + options.drain());
     }
 

@@ -49,7 +49,7 @@ class MapReduceITCase {
         Configuration codec = new Configuration();
         CollectingSink<Frame> received = new CollectingSink<>("map-reduce");
 
-        var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ofSeconds(1),
+        var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ofSeconds(3),
                 recording, 0, false, Long.MAX_VALUE, codec, 2);
         JobClient receiver = start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
                 List.of(received, new RecordingSink(recording))).build(env));
@@ -58,7 +58,7 @@ class MapReduceITCase {
         JobClient streamer = start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
                 .build(env));
         var workerOptions = new WorkerJob.Options(ZmqEndpoint.connect(distributor), ZmqSourcePattern.REQ, "none", 3,
-                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "edges", Long.MAX_VALUE, codec, 2);
+                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "edges", false, Long.MAX_VALUE, codec, 2);
         JobClient worker = start(env -> new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions),
                 WorkerJob.zeromqSink(workerOptions)).build(env));
 

@@ -38,7 +38,7 @@ class VideoStreamTest {
         "streamer --endpoint tcp://*:5555 --tracks a,b                       | videostream streamer: --tracks needs --mapreduce",
         "streamer --endpoint tcp://*:5555 --card HUGE                        | videostream streamer: unknown test card 'HUGE'",
         "streamer --endpoint udp://x                                         | videostream streamer: not a ZeroMQ address",
-        "worker --source tcp://h:1 --drain tcp://h:2 --processor magic       | videostream worker: unknown processor 'magic' (known: identity|gray|blur|edges)",
+        "worker --source tcp://h:1 --drain tcp://h:2 --processor magic       | videostream worker: unknown processor 'magic' (known: identity|gray|blur|edges|people|qr)",
         "worker --source tcp://h:1 --drain tcp://h:2 --source-pattern dealer | videostream worker: --source-pattern cannot be 'dealer'",
         "worker --source tcp://h:1 --drain tcp://h:2 --reqthread 0           | videostream worker: --reqthread must be 1-64, not 0",
         "receiver --endpoint tcp://h:1 --bogus 1 --other                     | videostream receiver: unknown flags --bogus, --other (see --help)",

@@ -21,6 +21,11 @@ abstract class OpenCvProcessor implements FrameProcessor {
     /** Writes the processed image into {@code out} (8-bit BGR, the size of {@code in}). */
     abstract void apply(Mat in, Mat out);
 
+    /** The meta the processed frame carries: the incoming one, unless the processor has results to send. */
+    Object meta(Object incoming) {
+        return incoming;
+    }
+
     @Override
     public Frame process(Frame frame) {
         Pixels pixels = frame.pixels();
@@ -30,7 +35,7 @@ abstract class OpenCvProcessor implements FrameProcessor {
         if (output.capacity() < pixels.size()) {
             output = ByteBuffer.allocateDirect(pixels.size());
         }
-        Mat in = new Mat(pixels.height(), pixels.width(), CvType.CV_8UC3, directBuffer(pixels));
+        Mat in = wrap(pixels);
         Mat out = new Mat(pixels.height(), pixels.width(), CvType.CV_8UC3, output);
         try {
             apply(in, out);
@@ -38,7 +43,13 @@ abstract class OpenCvProcessor implements FrameProcessor {
             in.release();
             out.release();
         }
-        return frame.withPixels(new Pixels(pixels.width(), pixels.height(), 3, output.duplicate().clear()));
+        return frame.withPixels(new Pixels(pixels.width(), pixels.height(), 3, output.duplicate().clear()))
+                .withMeta(meta(frame.meta()));
+    }
+
+    /** A Mat over a frame's BGR pixels, without copying them; the caller releases it. */
+    static Mat wrap(Pixels pixels) {
+        return new Mat(pixels.height(), pixels.width(), CvType.CV_8UC3, directBuffer(pixels));
     }
 
     /** The decoders give direct buffers; a copy is made only for pixels from the heap (tests, tools). */

@@ -13,6 +13,8 @@ public final class Processors {
         BY_NAME.put("gray", Gray::new);
         BY_NAME.put("blur", Blur::new);
         BY_NAME.put("edges", Edges::new);
+        BY_NAME.put("people", People::new);
+        BY_NAME.put("qr", Qr::new);
     }
 
     private Processors() {}

@@ -126,7 +126,7 @@ public final class EndToEnd {
         var streamer = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), codec, CORES);
         var worker = new WorkerJob.Options(ZmqEndpoint.connect(distributor), ZmqSourcePattern.REQ, "none", 3,
-                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "identity", Long.MAX_VALUE, codec,
+                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "identity", false, Long.MAX_VALUE, codec,
                 CORES);
         List<JobClient> jobs = new ArrayList<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -50,18 +50,26 @@ def streamer(context, endpoint, count, jpeg, stop_jpeg):
 
 
 def collector(context, endpoint):
+    """Also decodes every frame as pystreaming's Receiver does (cv2.imdecode): its shape, and whether it is grey."""
+    import cv2
+    import numpy
+
     socket = context.socket(zmq.PULL)
     socket.bind(endpoint)
     socket.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
-    got = {"fnos": [], "metas": [], "sizes": [], "ended": False}
+    got = {"fnos": [], "metas": [], "sizes": [], "shapes": [], "grey": [], "ended": False}
     while True:
         buf, meta, ftime, fno = recv_frame(socket)
         if fno == STOPSTREAM:
             got["ended"] = True
             return got
+        image = cv2.imdecode(numpy.frombuffer(buf, dtype=numpy.uint8), cv2.IMREAD_COLOR)
+        spread = image.max(axis=2).astype(int) - image.min(axis=2).astype(int)
         got["fnos"].append(fno)
         got["metas"].append(meta)
         got["sizes"].append(len(buf))
+        got["shapes"].append(list(image.shape))
+        got["grey"].append(bool(spread.max() < 12))
 
 
 def distributor(context, endpoint, count, jpeg, stop_jpeg, tracks):

@@ -40,7 +40,7 @@ public class ReceiverJob {
             "  --record       write every frame, in order, as DIR/<stream>/<frame number>.jpg",
             "  --fps-overlay  write each stream's frames per second onto its frames (as pystreaming's write=True)",
             "  --quality      JPEG quality 1-100 of frames with the overlay (default 50)",
-            "  --frames       end after N frames (default: at the end of stream, STOPSTREAM, from every endpoint)",
+            "  --frames       end after N frames from each endpoint (default: at its end of stream, STOPSTREAM)",
             "  --parallelism  parallel re-order instances, by stream (default 2)");
 
     /** The receiver's settings. */
@@ -100,7 +100,7 @@ public class ReceiverJob {
     public void build(StreamExecutionEnvironment env) {
         FrameJobs.configure(env);
         DataStream<Frame> frames = env.fromSource(source, watermarks(options.bufferlen()),
-                "frames from " + options.endpoints()).setParallelism(Math.min(options.endpoints().size(), options.parallelism()));
+                "frames from " + options.endpoints()).setParallelism(options.endpoints().size()); // one per endpoint
         DataStream<Frame> received = inCaptureOrder(frames, options.bufferlen(), options.parallelism());
         if (options.fpsOverlay()) {
             received = withFpsOverlay(received, options.codec(), options.parallelism());

@@ -8,10 +8,12 @@ import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.job.cli.Args;
 import io.videostream.job.io.PyStreamingSchema;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -21,13 +23,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class StreamerJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream streamer --endpoint tcp://*:5555 [--mapreduce --tracks none,detect]",
-            "         [--card IMAG_S] [--animated] [--fps 30] [--frames N] [--quality 50] [--parallelism 2]",
+            "         [--card IMAG_S] [--animated] [--input FOLDER|VIDEO] [--fps 30] [--frames N] [--quality 50]",
+            "         [--parallelism 2]",
             "  --endpoint     where to publish (tcp://*:PORT binds; connect:ADDRESS connects)",
             "  --mapreduce    serve frames to workers (REP distributor) instead of publishing them (PUB)",
             "  --tracks       the distributor's tracks, comma-separated (default none, as pystreaming)",
             "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
             "                 640x480, 1280x720, 1920x1080 (default IMAG_S)",
             "  --animated     rotate the card 3 degrees a frame",
+            "  --input        instead of a card: a folder of JPEG files (sent as they are, in name order)",
+            "                 or a video file (read with OpenCV); the run ends with the input",
             "  --fps          frames per second (default 30)",
             "  --frames       send N frames, then the end of stream (STOPSTREAM), and finish;",
             "                 a bounded run holds frames back rather than drop them",
@@ -35,7 +40,7 @@ public class StreamerJob {
             "  --parallelism  parallel encoders (default 2)");
 
     /** The streamer's settings; no tracks means PUB. */
-    public record Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames,
+    public record Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames, Path input,
             Configuration codec, int parallelism) {
         public static Options parse(Args args) {
             ZmqEndpoint endpoint = args.endpoint("endpoint");
@@ -47,7 +52,12 @@ public class StreamerJob {
             TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
                     TestCard.parse(args.string("card", "IMAG_S")), args.flag("animated"),
                     args.decimal("fps", 30, 0.1), args.frames());
-            return new Options(endpoint, mapreduce ? tracks : List.of(), frames, args.codec(), args.parallelism());
+            String input = args.string("input", null);
+            if (input != null) {
+                FileStream.frameCount(Path.of(input)); // fails now, with one line, if it cannot be read
+            }
+            return new Options(endpoint, mapreduce ? tracks : List.of(), frames, input == null ? null : Path.of(input),
+                    args.codec(), args.parallelism());
         }
     }
 
@@ -61,7 +71,7 @@ public class StreamerJob {
 
     /** The streamer's own sink: PUB, or a REP distributor for map-reduce. */
     public static Sink<Frame> zeromqSink(Options options) {
-        boolean bounded = options.frames().frames() != Long.MAX_VALUE;
+        boolean bounded = options.frames().frames() != Long.MAX_VALUE || options.input() != null;
         return ZmqSink.<Frame>builder()
                 .setPattern(options.tracks().isEmpty() ? ZmqSinkPattern.PUB : ZmqSinkPattern.REP)
                 .setEndpoint(options.endpoint())
@@ -73,14 +83,19 @@ public class StreamerJob {
 
     public void build(StreamExecutionEnvironment env) {
         FrameJobs.configure(env);
-        TestCardStream.encoded(env, options.frames(), options.codec(), options.parallelism())
-                .sinkTo(sink)
+        TestCardStream.Options frames = options.frames();
+        DataStream<Frame> encoded = options.input() == null
+                ? TestCardStream.encoded(env, frames, options.codec(), options.parallelism())
+                : FileStream.encoded(env, options.input(), frames.fps(), frames.frames(), options.codec(),
+                        options.parallelism());
+        encoded.sinkTo(sink)
                 .setParallelism(1)
                 .name(options.tracks().isEmpty() ? "publish" : "distribute " + options.tracks());
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
         build(env);
-        return env.execute("videostream streamer " + options.frames().card() + " -> " + options.endpoint());
+        String what = options.input() != null ? options.input().toString() : options.frames().card().toString();
+        return env.execute("videostream streamer " + what + " -> " + options.endpoint());
     }
 }

@@ -24,13 +24,17 @@ public final class TestCardStream {
 
     private TestCardStream() {}
 
+    /** One tick (frame number, capture time) per frame, {@code fps} a second, {@code frames} of them. */
+    static DataStream<Tuple2<Long, Double>> clock(StreamExecutionEnvironment env, double fps, long frames) {
+        DataGeneratorSource<Tuple2<Long, Double>> clock = new DataGeneratorSource<>(
+                index -> Tuple2.of(index, System.currentTimeMillis() / 1000.0), frames,
+                RateLimiterStrategy.perSecond(fps), Types.TUPLE(Types.LONG, Types.DOUBLE));
+        return env.fromSource(clock, WatermarkStrategy.noWatermarks(), "frame clock " + fps + " fps").setParallelism(1);
+    }
+
     public static DataStream<Frame> encoded(StreamExecutionEnvironment env, Options options, Configuration codec,
             int parallelism) {
-        DataGeneratorSource<Tuple2<Long, Double>> clock = new DataGeneratorSource<>(
-                index -> Tuple2.of(index, System.currentTimeMillis() / 1000.0), options.frames(),
-                RateLimiterStrategy.perSecond(options.fps()), Types.TUPLE(Types.LONG, Types.DOUBLE));
-        return env.fromSource(clock, WatermarkStrategy.noWatermarks(), "frame clock " + options.fps() + " fps")
-                .setParallelism(1)
+        return clock(env, options.fps(), options.frames())
                 .rebalance()
                 .map(new TestCardFrames(options.stream(), options.card(), options.animated()))
                 .setParallelism(parallelism)

@@ -54,7 +54,7 @@ class MapReduceITCase {
         JobClient receiver = start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
                 List.of(received, new RecordingSink(recording))).build(env));
         var streamerOptions = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
-                new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, true, 60, frames), codec, 2);
+                new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, true, 60, frames), null, codec, 2);
         JobClient streamer = start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
                 .build(env));
         var workerOptions = new WorkerJob.Options(ZmqEndpoint.connect(distributor), ZmqSourcePattern.REQ, "none", 3,

@@ -37,7 +37,7 @@ class PeerToPeerITCase {
     @BeforeEach
     void startALiveStreamer() throws Exception {
         var options = new StreamerJob.Options(ZmqEndpoint.bind(published), List.of(),
-                new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_M, true, 60, Long.MAX_VALUE),
+                new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_M, true, 60, Long.MAX_VALUE), null,
                 new Configuration(), 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new StreamerJob(options, StreamerJob.zeromqSink(options)).build(env);
@@ -60,6 +60,33 @@ class PeerToPeerITCase {
         assertThat(received.results()).extracting(Frame::fno)
                 .as("15 frames of the live stream from where the receiver joined, in order")
                 .hasSize(15).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aReceiverOfTwoPublishersKeepsTwoStreamsEachInOrder() throws Exception {
+        String second = Ports.freeAddress();
+        var options = new StreamerJob.Options(ZmqEndpoint.bind(second), List.of(),
+                new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, false, 60, Long.MAX_VALUE), null,
+                new Configuration(), 1);
+        StreamExecutionEnvironment streamerEnv = StreamExecutionEnvironment.getExecutionEnvironment();
+        new StreamerJob(options, StreamerJob.zeromqSink(options)).build(streamerEnv);
+        JobClient secondStreamer = streamerEnv.executeAsync("second live streamer");
+        try {
+            CollectingSink<Frame> received = new CollectingSink<>("two-streams");
+            var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.connect(published),
+                    ZmqEndpoint.connect(second)), false, Duration.ofMillis(300), null, 0, false, 10,
+                    new Configuration(), 2);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions), List.of(received)).execute(env);
+
+            for (String stream : List.of(published, second)) {
+                assertThat(received.results()).filteredOn(frame -> frame.stream().equals(stream))
+                        .extracting(Frame::fno).as("stream %s: named after its endpoint, 10 frames in order", stream)
+                        .hasSize(10).isSorted().doesNotHaveDuplicates();
+            }
+        } finally {
+            secondStreamer.cancel().get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -75,7 +75,7 @@ class JobsInteropITCase {
     void theStreamerJobServesAPythonWorker() throws Exception {
         String distributorAddress = Ports.freeAddress();
         var options = new StreamerJob.Options(ZmqEndpoint.bind(distributorAddress), List.of("none"),
-                new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, true, 100, 30), new Configuration(), 2);
+                new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, true, 100, 30), null, new Configuration(), 2);
         try (PythonPeer worker = PythonPeer.start(dir, "worker", distributorAddress, "none")) {
             new StreamerJob(options, StreamerJob.zeromqSink(options))
                     .execute(StreamExecutionEnvironment.getExecutionEnvironment()); // 30 frames, then STOPSTREAM

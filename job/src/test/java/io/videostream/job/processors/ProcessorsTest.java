@@ -109,8 +109,24 @@ class ProcessorsTest {
     }
 
     @Test
+    void facesReadsItsHaarCascadeAndSendsTheBoxesItFound() {
+        try (FrameProcessor faces = Processors.create("faces")) { // Debian's opencv-data cascade
+            Frame out = faces.process(card());
+            assertThat(out.meta()).isEqualTo(Map.of("faces", List.of()));
+            assertThat(out.pixels().toByteArray()).as("no box drawn").isEqualTo(card().pixels().toByteArray());
+        }
+    }
+
+    @Test
+    void aMissingModelFileIsOneClearMessage() {
+        assertThatThrownBy(() -> Processors.check("faces:/no/such/cascade.xml"))
+                .hasMessage("the faces processor needs a Haar cascade file, and /no/such/cascade.xml is missing: "
+                        + "install Debian's opencv-data, or give one as --processor faces:PATH");
+    }
+
+    @Test
     void anUnknownNameListsTheKnownOnes() {
-        assertThatThrownBy(() -> Processors.create("faces"))
-                .hasMessage("unknown processor 'faces' (known: identity|gray|blur|edges|people|qr)");
+        assertThatThrownBy(() -> Processors.create("hands"))
+                .hasMessage("unknown processor 'hands' (known: identity|gray|blur|edges|people|qr|faces)");
     }
 }

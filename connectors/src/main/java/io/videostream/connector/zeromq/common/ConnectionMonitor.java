@@ -21,7 +21,8 @@ import org.zeromq.ZMQ;
  * and the connection sits idle until {@link ZmqOptions#HANDSHAKE_TIMEOUT} drops it. Any change to that
  * I/O thread's registrations brings the connection back, so a connection that has not finished its
  * handshake {@value #HANDSHAKE_GRACE_MILLIS} ms after it was made gets one: a throwaway loopback
- * listener opened and closed in the socket's context (which has one I/O thread).
+ * listener opened and closed in the socket's context (which has one I/O thread). A handshake that
+ * stays stalled (a peer that does not speak ZeroMQ) is nudged less and less often, up to every 5 s.
  */
 public final class ConnectionMonitor implements AutoCloseable {
     /** How long a fresh outgoing connection may take for its handshake before the I/O thread is nudged. */
@@ -35,9 +36,13 @@ public final class ConnectionMonitor implements AutoCloseable {
     private final String description;
     private final Counter reconnects;
     private boolean lostPeer;
+    /** The longest wait between two nudges of a handshake that stays stalled (a peer that is not ZeroMQ). */
+    private static final long MAX_NUDGE_INTERVAL_MILLIS = 5000;
+
     /** Outgoing connections made whose handshake has not finished yet. */
     private int handshakesPending;
     private long nudgeAtNanos;
+    private long nudgeIntervalMillis = HANDSHAKE_GRACE_MILLIS;
 
     public ConnectionMonitor(ZContext context, ZMQ.Socket socket, String description, Counter reconnects) {
         this.context = context;
@@ -59,10 +64,13 @@ public final class ConnectionMonitor implements AutoCloseable {
     public void drain() {
         receiveEvents();
         if (handshakesPending > 0 && System.nanoTime() - nudgeAtNanos >= 0) {
-            LOG.info("{}: handshake not started {} ms after connecting; nudging jeromq's I/O thread", description,
-                    HANDSHAKE_GRACE_MILLIS);
+            if (nudgeIntervalMillis == HANDSHAKE_GRACE_MILLIS) {
+                LOG.info("{}: handshake not done {} ms after connecting; nudging jeromq's I/O thread", description,
+                        HANDSHAKE_GRACE_MILLIS);
+            }
             nudgeIoThread();
-            nudgeAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDSHAKE_GRACE_MILLIS);
+            nudgeIntervalMillis = Math.min(2 * nudgeIntervalMillis, MAX_NUDGE_INTERVAL_MILLIS);
+            nudgeAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(nudgeIntervalMillis);
         }
     }
 
@@ -77,6 +85,7 @@ public final class ConnectionMonitor implements AutoCloseable {
         switch (event.getEvent()) {
             case ZMQ.EVENT_CONNECTED:
                 handshakesPending++;
+                nudgeIntervalMillis = HANDSHAKE_GRACE_MILLIS;
                 nudgeAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDSHAKE_GRACE_MILLIS);
                 peerArrived(event);
                 break;

@@ -42,14 +42,14 @@ final class DistributorLoop extends SocketLoop {
     }
 
     @Override
-    void offer(List<byte[]> message) throws InterruptedException {
+    public void offer(List<byte[]> message) throws InterruptedException {
         for (BoundedQueue queue : tracks.values()) {
             queue.put(message, this::running);
         }
     }
 
     @Override
-    void finish(List<byte[]> endOfStream) throws InterruptedException {
+    public void finish(List<byte[]> endOfStream) throws InterruptedException {
         this.endOfStream = endOfStream;
         super.finish(endOfStream);
         // Keep answering (the end-of-stream marker, now) so every requester learns that the stream ended.

@@ -23,12 +23,12 @@ final class SenderLoop extends SocketLoop {
     }
 
     @Override
-    void offer(List<byte[]> message) throws InterruptedException {
+    public void offer(List<byte[]> message) throws InterruptedException {
         queue.put(message, this::running);
     }
 
     @Override
-    void finish(List<byte[]> endOfStream) throws InterruptedException {
+    public void finish(List<byte[]> endOfStream) throws InterruptedException {
         if (endOfStream != null) {
             this.endOfStream = endOfStream; // before it is queued: the loop must know it when it sends it
             queue.put(endOfStream, this::running);

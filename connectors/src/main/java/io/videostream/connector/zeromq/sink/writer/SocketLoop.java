@@ -18,7 +18,7 @@ import org.zeromq.ZMQ;
  * The thread that owns a sink's socket (ZeroMQ sockets belong to one thread). The writer hands it
  * messages through bounded queues; it sends them, or for a distributor answers requests with them.
  */
-abstract class SocketLoop implements AutoCloseable {
+abstract class SocketLoop implements MessageSender {
     /** How long one step may wait for a message, a request or room in ZeroMQ's queue. */
     static final int STEP_MILLIS = 50;
 
@@ -53,8 +53,8 @@ abstract class SocketLoop implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands a record's message to the loop; may block (back-pressure) or drop, as flow control says. */
-    abstract void offer(List<byte[]> message) throws InterruptedException;
+    @Override
+    public abstract void offer(List<byte[]> message) throws InterruptedException;
 
     /** One turn of the loop: send or answer what is there, waiting at most {@link #STEP_MILLIS}. */
     abstract void step() throws InterruptedException;
@@ -91,7 +91,8 @@ abstract class SocketLoop implements AutoCloseable {
     }
 
     /** Fails the caller if the loop has died. */
-    final void checkHealthy() {
+    @Override
+    public final void checkHealthy() {
         if (failure != null) {
             throw new IllegalStateException("ZeroMQ sink socket thread failed: " + failure, failure);
         }
@@ -101,7 +102,8 @@ abstract class SocketLoop implements AutoCloseable {
      * Input ended: hand out what is queued, then the end-of-stream marker. Returns when all is handed
      * to ZeroMQ; with {@link FlowControl#DROP_OLDEST}, after the linger time at the latest.
      */
-    void finish(List<byte[]> endOfStream) throws InterruptedException {
+    @Override
+    public void finish(List<byte[]> endOfStream) throws InterruptedException {
         finishing = true;
         long deadline = System.nanoTime() + linger.toNanos();
         while (running() && !drained() && (flowControl == FlowControl.BLOCK || System.nanoTime() < deadline)) {

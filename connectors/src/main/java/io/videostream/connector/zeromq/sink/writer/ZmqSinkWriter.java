@@ -5,6 +5,7 @@ import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.configuration.ReadableConfig;
@@ -12,13 +13,15 @@ import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.zeromq.SocketType;
 
 /**
- * Serializes records with the schema in the task thread and hands them to the socket's own thread.
- * When the input ends it sends what is queued and the schema's end-of-stream marker, lingering up to
+ * Serializes records with the schema in the task thread. PUB and PUSH with {@code BLOCK} send them
+ * from the task thread too ({@link DirectSender}); {@code DROP_OLDEST} and the REP distributor hand
+ * them to a socket thread of their own, which drops or answers requests whatever the task does. When
+ * the input ends it sends what is held and the schema's end-of-stream marker, lingering up to
  * {@link ZmqOptions#LINGER} so they leave.
  */
 public final class ZmqSinkWriter<T> implements SinkWriter<T> {
     private final ZmqSerializationSchema<T> schema;
-    private final SocketLoop loop;
+    private final MessageSender loop;
     private boolean ended;
 
     public ZmqSinkWriter(ZmqSinkPattern pattern, ZmqEndpoint endpoint, List<String> tracks,
@@ -26,15 +29,23 @@ public final class ZmqSinkWriter<T> implements SinkWriter<T> {
         this.schema = schema;
         int capacity = config.get(ZmqOptions.SEND_QUEUE);
         FlowControl flowControl = config.get(ZmqOptions.FLOW_CONTROL);
+        Duration linger = config.get(ZmqOptions.LINGER);
         if (pattern == ZmqSinkPattern.REP) {
-            loop = new DistributorLoop(endpoint, config, tracks, capacity, flowControl, config.get(ZmqOptions.LINGER),
+            DistributorLoop distributor = new DistributorLoop(endpoint, config, tracks, capacity, flowControl, linger,
                     schema, metrics, threadName);
+            distributor.start();
+            loop = distributor;
         } else {
             SocketType type = pattern == ZmqSinkPattern.PUB ? SocketType.PUB : SocketType.PUSH;
-            loop = new SenderLoop(type, endpoint, config, capacity, flowControl, config.get(ZmqOptions.LINGER),
-                    metrics, threadName);
+            if (flowControl == FlowControl.BLOCK) {
+                loop = new DirectSender(type, endpoint, config, linger, metrics);
+            } else {
+                SenderLoop sender = new SenderLoop(type, endpoint, config, capacity, flowControl, linger, metrics,
+                        threadName);
+                sender.start();
+                loop = sender;
+            }
         }
-        loop.start();
     }
 
     @Override

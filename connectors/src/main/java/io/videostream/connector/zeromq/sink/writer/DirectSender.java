@@ -1,0 +1,86 @@
+package io.videostream.connector.zeromq.sink.writer;
+
+import io.videostream.connector.zeromq.common.ConnectionMonitor;
+import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqSockets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * PUB and PUSH with back-pressure ({@code BLOCK}): the task thread owns the socket and sends each
+ * message itself, waiting while ZeroMQ has no room, so a record costs no hand-off to another thread.
+ * The writer's methods all run in the task thread, which is what a ZeroMQ socket needs.
+ */
+final class DirectSender implements MessageSender {
+    /** How long one send may wait for room before the monitor and cancellation are looked at. */
+    private static final int STEP_MILLIS = 50;
+    /** How often the monitor is looked at while records flow. */
+    private static final long MONITOR_NANOS = 50_000_000L;
+
+    private final ZContext context = new ZContext(1);
+    private final ZMQ.Socket socket;
+    private final ConnectionMonitor monitor;
+    private final Counter recordsSent;
+    private final Counter bytesSent;
+    private final Duration linger;
+    private long monitorDue;
+
+    DirectSender(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger,
+            SinkWriterMetricGroup metrics) {
+        this.socket = ZmqSockets.create(context, type, config);
+        socket.setSendTimeOut(STEP_MILLIS);
+        this.linger = linger;
+        this.monitor = new ConnectionMonitor(context, socket, type + " " + endpoint, metrics.counter("reconnects"));
+        ZmqSockets.attach(context, socket, endpoint);
+        this.recordsSent = metrics.getNumRecordsSendCounter();
+        this.bytesSent = metrics.getNumBytesSendCounter();
+        metrics.counter("droppedMessages"); // none with BLOCK, but the metric is there as for every sink
+        metrics.gauge("queueDepth", () -> 0);
+    }
+
+    @Override
+    public void offer(List<byte[]> message) throws InterruptedException {
+        send(message);
+        recordsSent.inc();
+        bytesSent.inc(Multipart.size(message));
+    }
+
+    @Override
+    public void finish(List<byte[]> endOfStream) throws InterruptedException {
+        if (endOfStream != null) {
+            send(endOfStream);
+        }
+    }
+
+    /** Sends a whole message, waiting for room; looks at the monitor now and then, and while it waits. */
+    private void send(List<byte[]> message) throws InterruptedException {
+        long now = System.nanoTime();
+        if (now - monitorDue >= 0) {
+            monitor.drain();
+            monitorDue = now + MONITOR_NANOS;
+        }
+        while (!Multipart.send(socket, message)) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("cancelled while waiting for room to send");
+            }
+            monitor.drain();
+        }
+    }
+
+    @Override
+    public void checkHealthy() {}
+
+    @Override
+    public void close() {
+        socket.setLinger((int) linger.toMillis());
+        monitor.close();
+        context.close();
+    }
+}

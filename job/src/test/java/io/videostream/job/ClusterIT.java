@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -150,7 +151,7 @@ class ClusterIT {
 
     private static String cluster(String... args) throws Exception {
         Path out = Files.createTempFile("cluster", ".out");
-        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("flink-conf/cluster").toString()));
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("flink-conf/cluster").toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();

@@ -8,6 +8,7 @@ import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.job.sinks.PreviewSink;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +81,7 @@ class PreviewITCase {
                 if (m.find() && Long.parseLong(m.group(1)) >= frames) {
                     return;
                 }
-            } catch (java.io.IOException notServingYet) {
+            } catch (IOException notServingYet) {
                 // the job is still starting
             }
             Thread.sleep(100);

@@ -115,11 +115,11 @@ public class WorkerJob {
             Configuration codec, int parallelism) {
         DataStream<Frame> spread = jpegFrames.rebalance();
         if (resultOnly) {
-            return spread.map(new AnalyzeFrames(processor, codec)).setParallelism(parallelism)
+            return spread.flatMap(new AnalyzeFrames(processor, codec)).setParallelism(parallelism)
                     .name("decode -> " + processor + " -> result");
         }
         return spread
-                .map(new DecodeFrames(codec)).setParallelism(parallelism).name("decode")
+                .flatMap(new DecodeFrames(codec)).setParallelism(parallelism).name("decode")
                 .map(new ProcessFrames(processor)).setParallelism(parallelism).name("process: " + processor)
                 .map(new EncodeFrames(codec)).setParallelism(parallelism).name("encode");
     }

@@ -1,16 +1,20 @@
 package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.Pixels;
 import io.videostream.job.processors.FrameProcessor;
 import io.videostream.job.processors.Processors;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.Collector;
 
 /**
  * A worker's result-only mode, as pystreaming's Worker sends results: decodes a frame, runs the
- * processor on it, and forwards the original JPEG with the processor's meta (no re-encoding).
+ * processor on it, and forwards the original JPEG with the processor's meta (no re-encoding). A frame
+ * that cannot be decoded is counted and left out.
  */
-public class AnalyzeFrames extends CodecMapFunction {
+public class AnalyzeFrames extends CodecFunction implements FlatMapFunction<Frame, Frame> {
     private static final long serialVersionUID = 1L;
 
     private final String processorName;
@@ -29,9 +33,11 @@ public class AnalyzeFrames extends CodecMapFunction {
     }
 
     @Override
-    public Frame map(Frame frame) {
-        Frame result = processor.process(frame.withPixels(codec.decode(frame.jpeg())));
-        return frame.withMeta(result.meta());
+    public void flatMap(Frame frame, Collector<Frame> out) {
+        Pixels pixels = decodeOrSkip(frame);
+        if (pixels != null) {
+            out.collect(frame.withMeta(processor.process(frame.withPixels(pixels)).meta()));
+        }
     }
 
     @Override

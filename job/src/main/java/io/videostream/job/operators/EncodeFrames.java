@@ -1,10 +1,11 @@
 package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 
 /** JPEG-encodes raw frames; encoded frames pass through. */
-public class EncodeFrames extends CodecMapFunction {
+public class EncodeFrames extends CodecFunction implements MapFunction<Frame, Frame> {
     private static final long serialVersionUID = 1L;
 
     public EncodeFrames(Configuration codecConfig) {

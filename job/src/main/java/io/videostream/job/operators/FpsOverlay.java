@@ -6,6 +6,7 @@ import io.videostream.codec.opencv.OpenCvNative;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.configuration.Configuration;
 import org.opencv.core.CvType;
@@ -19,7 +20,7 @@ import org.opencv.imgproc.Imgproc;
  * {@value FrameRate#WINDOW} frames) written onto its frames. Decodes, draws and encodes in one step,
  * so the raw pixels never leave it.
  */
-public class FpsOverlay extends CodecMapFunction {
+public class FpsOverlay extends CodecFunction implements MapFunction<Frame, Frame> {
     private static final long serialVersionUID = 1L;
     private static final Scalar GREEN = new Scalar(0, 255, 0);
 
@@ -39,7 +40,10 @@ public class FpsOverlay extends CodecMapFunction {
     @Override
     public Frame map(Frame frame) {
         double fps = rates.computeIfAbsent(frame.stream(), stream -> new FrameRate()).arrived(System.nanoTime());
-        Pixels pixels = codec.decode(frame.jpeg());
+        Pixels pixels = decodeOrSkip(frame);
+        if (pixels == null) {
+            return frame; // as it came: counted, and the viewer shows what it can
+        }
         Mat image = new Mat(pixels.height(), pixels.width(), CvType.CV_8UC3, pixels.buffer());
         try {
             double scale = Math.max(0.5, pixels.height() / 480.0);

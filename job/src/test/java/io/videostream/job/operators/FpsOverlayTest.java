@@ -8,6 +8,7 @@ import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.Test;
 
 /** The frame rate written onto the frames, as pystreaming's dispfps(write=True) does. */
@@ -18,6 +19,7 @@ class FpsOverlayTest {
     @Test
     void theRateIsWrittenInGreenAtTheTopLeftAndTheRestOfThePictureStays() throws Exception {
         FpsOverlay overlay = new FpsOverlay(new Configuration());
+        overlay.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
         overlay.open(DefaultOpenContext.INSTANCE);
         try (JpegCodec codec = JpegCodecs.create()) {
             byte[] black = codec.encode(Pixels.wrap(WIDTH, HEIGHT, 3, new byte[WIDTH * HEIGHT * 3]));

@@ -11,10 +11,13 @@ import io.videostream.codec.opencv.OpenCvNative;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
 import io.videostream.job.operators.AnalyzeFrames;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -96,11 +99,14 @@ class ProcessorsTest {
     @Test
     void resultOnlyForwardsTheOriginalJpegWithTheProcessorsMeta() throws Exception {
         AnalyzeFrames analyze = new AnalyzeFrames("qr", new Configuration());
+        analyze.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
         analyze.open(DefaultOpenContext.INSTANCE);
         try (JpegCodec codec = JpegCodecs.create()) {
             Frame raw = qrFrame("result only");
             byte[] jpeg = codec.encode(raw.pixels());
-            Frame out = analyze.map(Frame.encoded("cam", 3, 2.0, null, jpeg));
+            List<Frame> results = new ArrayList<>();
+            analyze.flatMap(Frame.encoded("cam", 3, 2.0, null, jpeg), new ListCollector<>(results));
+            Frame out = results.get(0);
             assertThat(out.jpeg()).isSameAs(jpeg);
             assertThat(out.meta()).isEqualTo(Map.of("qr", "result only"));
         } finally {

@@ -4,6 +4,8 @@ import io.videostream.codec.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Locale;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -31,6 +33,7 @@ public class RecordingSink implements Sink<Frame> {
     @Override
     public SinkWriter<Frame> createWriter(WriterInitContext context) {
         Path root = Path.of(directory);
+        Set<Path> folders = new HashSet<>();
         return new SinkWriter<>() {
             @Override
             public void write(Frame frame, Context context) throws IOException {
@@ -38,7 +41,9 @@ public class RecordingSink implements Sink<Frame> {
                     throw new IllegalArgumentException("the recording takes JPEG frames, not raw " + frame);
                 }
                 Path file = fileOf(root, frame);
-                Files.createDirectories(file.getParent());
+                if (folders.add(file.getParent())) {
+                    Files.createDirectories(file.getParent());
+                }
                 Files.write(file, frame.jpeg());
             }
 

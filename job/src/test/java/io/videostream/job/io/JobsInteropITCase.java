@@ -3,7 +3,6 @@ package io.videostream.job.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.codec.Frame;
-import io.videostream.codec.TestImages;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
@@ -13,7 +12,6 @@ import io.videostream.job.StreamerJob;
 import io.videostream.job.TestCardStream;
 import io.videostream.job.WorkerJob;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.flink.configuration.Configuration;
@@ -38,23 +36,13 @@ class JobsInteropITCase {
     @TempDir
     Path dir;
 
-    private static String fixture(String message) {
-        return TestImages.fixtures().resolve(message).resolve("part0_buf.bin").toString();
-    }
-
-    private static List<Long> longs(JsonNode array) {
-        List<Long> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asLong()));
-        return values;
-    }
-
     @Test
     void aPythonStreamerFeedsTheWorkerJobWhichFeedsAPythonReceiver() throws Exception {
         String streamerAddress = Ports.freeAddress();
         String collectorAddress = Ports.freeAddress();
         try (PythonPeer collector = PythonPeer.start(dir, "collector", collectorAddress);
                 PythonPeer streamer = PythonPeer.start(dir, "streamer", streamerAddress, "40",
-                        fixture("a_p2p_pub_fno0"), fixture("a_p2p_pub_stopstream"))) {
+                        PythonPeer.JPEG, PythonPeer.STOP_JPEG)) {
             var options = new WorkerJob.Options(ZmqEndpoint.connect(streamerAddress), ZmqSourcePattern.SUB, "none", 3,
                     ZmqEndpoint.connect(collectorAddress), ZmqSinkPattern.PUSH, "gray", false, Long.MAX_VALUE,
                     new Configuration(), 2);
@@ -64,7 +52,7 @@ class JobsInteropITCase {
             assertThat(streamer.result(30).get("sent").asInt()).isEqualTo(40);
             JsonNode got = collector.result(30);
             assertThat(got.get("ended").asBoolean()).as("the end of stream came through").isTrue();
-            assertThat(longs(got.get("fnos"))).containsExactlyInAnyOrderElementsOf(
+            assertThat(PythonPeer.longs(got.get("fnos"))).containsExactlyInAnyOrderElementsOf(
                     LongStream.range(0, 40).boxed().toList());
             got.get("grey").forEach(grey -> assertThat(grey.asBoolean()).as("cv2 decodes a grey picture").isTrue());
             got.get("shapes").forEach(shape -> assertThat(shape.get(2).asInt()).isEqualTo(3));
@@ -81,7 +69,8 @@ class JobsInteropITCase {
                     .execute(StreamExecutionEnvironment.getExecutionEnvironment()); // 30 frames, then STOPSTREAM
             JsonNode got = worker.result(30);
             assertThat(got.get("ended").asBoolean()).isTrue();
-            assertThat(longs(got.get("fnos"))).as("every frame once (the distributor answers with the newest)")
+            assertThat(PythonPeer.longs(got.get("fnos")))
+                    .as("every frame once (the distributor answers with the newest)")
                     .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 30).boxed().toList());
         }
     }

@@ -3,7 +3,6 @@ package io.videostream.job.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.codec.Frame;
-import io.videostream.codec.TestImages;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
@@ -12,7 +11,6 @@ import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -37,25 +35,13 @@ class PystreamingInteropITCase {
     @TempDir
     Path dir;
 
-    private static String fixture(String message, String part) {
-        return TestImages.fixtures().resolve(message).resolve(part).toString();
-    }
-
-    private static final String JPEG = fixture("a_p2p_pub_fno0", "part0_buf.bin");
-    private static final String STOP_JPEG = fixture("a_p2p_pub_stopstream", "part0_buf.bin");
-
-    private static List<Long> longs(JsonNode array) {
-        List<Long> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asLong()));
-        return values;
-    }
-
     @Test
     void pythonStreamerToFlinkToPythonCollector() throws Exception {
         String streamerAddress = Ports.freeAddress();
         String collectorAddress = Ports.freeAddress();
         try (PythonPeer collector = PythonPeer.start(dir, "collector", collectorAddress);
-                PythonPeer streamer = PythonPeer.start(dir, "streamer", streamerAddress, "50", JPEG, STOP_JPEG)) {
+                PythonPeer streamer = PythonPeer.start(dir, "streamer", streamerAddress, "50",
+                        PythonPeer.JPEG, PythonPeer.STOP_JPEG)) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
             ZmqSource<Frame> source = ZmqSource.<Frame>builder()
@@ -74,7 +60,7 @@ class PystreamingInteropITCase {
             env.execute();
 
             JsonNode got = collector.result(60);
-            assertThat(longs(got.get("fnos"))).containsExactlyElementsOf(LongRange.of(50));
+            assertThat(PythonPeer.longs(got.get("fnos"))).containsExactlyElementsOf(LongRange.of(50));
             assertThat(got.get("metas")).allMatch(meta -> meta.asText().equals("seen by flink"));
             assertThat(got.get("sizes")).allMatch(size -> size.asInt() == 52888);
             assertThat(got.get("ended").asBoolean()).as("STOPSTREAM reached Python").isTrue();
@@ -86,7 +72,8 @@ class PystreamingInteropITCase {
     void pythonDistributorToFlinkDistributorToPythonWorker() throws Exception {
         String pythonDistributor = Ports.freeAddress();
         String flinkDistributor = Ports.freeAddress();
-        try (PythonPeer distributor = PythonPeer.start(dir, "distributor", pythonDistributor, "40", JPEG, STOP_JPEG, "none");
+        try (PythonPeer distributor = PythonPeer.start(dir, "distributor", pythonDistributor, "40",
+                PythonPeer.JPEG, PythonPeer.STOP_JPEG, "none");
                 PythonPeer worker = PythonPeer.start(dir, "worker", flinkDistributor, "none")) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
@@ -108,7 +95,7 @@ class PystreamingInteropITCase {
             env.execute();
 
             JsonNode got = worker.result(60);
-            assertThat(longs(got.get("fnos"))).containsExactlyInAnyOrderElementsOf(LongRange.of(40));
+            assertThat(PythonPeer.longs(got.get("fnos"))).containsExactlyInAnyOrderElementsOf(LongRange.of(40));
             assertThat(got.get("ended").asBoolean()).as("STOPSTREAM reached the Python worker").isTrue();
             JsonNode served = distributor.result(30);
             assertThat(served.get("served").get("none").asInt()).isEqualTo(40);

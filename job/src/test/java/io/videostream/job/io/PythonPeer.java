@@ -1,5 +1,6 @@
 package io.videostream.job.io;
 
+import io.videostream.codec.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,10 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMap
 final class PythonPeer implements AutoCloseable {
     private static final Path SCRIPT = Paths.get("src", "test", "python", "pystreaming_peer.py");
     private static final String PYTHON = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
+    /** The JPEGs the Python streamer and distributor send: a frame, and the picture of STOPSTREAM. */
+    static final String JPEG = fixture("a_p2p_pub_fno0");
+    static final String STOP_JPEG = fixture("a_p2p_pub_stopstream");
 
     private final Process process;
     private final Path output;
@@ -44,6 +49,17 @@ final class PythonPeer implements AutoCloseable {
             throw new AssertionError("the Python peer failed (exit " + process.exitValue() + "): " + printed);
         }
         return new ObjectMapper().readTree(printed.substring(printed.lastIndexOf('\n') + 1));
+    }
+
+    private static String fixture(String message) {
+        return TestImages.fixtures().resolve(message).resolve("part0_buf.bin").toString();
+    }
+
+    /** The numbers of a JSON array the peer printed. */
+    static List<Long> longs(JsonNode array) {
+        List<Long> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asLong()));
+        return values;
     }
 
     @Override

@@ -6,14 +6,10 @@ import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.testframe.external.ExternalSystemDataReader;
 import org.apache.flink.connector.testframe.external.sink.DataStreamSinkV2ExternalContext;
@@ -29,7 +25,7 @@ import org.zeromq.ZMQ;
  * from the start, as the framework expects of an external system. End-of-stream markers are not
  * records.
  */
-final class ZmqSinkExternalContext implements DataStreamSinkV2ExternalContext<String> {
+final class ZmqSinkExternalContext implements DataStreamSinkV2ExternalContext<String>, TextRecordsContext {
     private final String address = Ports.freeAddress();
     private final List<String> received = new ArrayList<>();
     private final ZContext context = new ZContext(1);
@@ -102,22 +98,7 @@ final class ZmqSinkExternalContext implements DataStreamSinkV2ExternalContext<St
 
     @Override
     public List<String> generateTestData(TestingSinkSettings settings, long seed) {
-        Random random = new Random(seed);
-        List<String> records = new ArrayList<>();
-        for (int i = 0, n = 100 + random.nextInt(200); i < n; i++) {
-            records.add("record-" + i + "-" + Long.toHexString(random.nextLong()));
-        }
-        return records;
-    }
-
-    @Override
-    public TypeInformation<String> getProducedType() {
-        return Types.STRING;
-    }
-
-    @Override
-    public List<URL> getConnectorJarPaths() {
-        return List.of();
+        return TextRecordsContext.records(seed, "record", 100, 200);
     }
 
     @Override

@@ -6,14 +6,10 @@ import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourceBuilder;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.testframe.external.ExternalSystemSplitDataWriter;
@@ -29,7 +25,7 @@ import org.zeromq.ZMQ;
  * written before the job starts, as the framework does. Only unbounded runs: the source does not
  * know in advance where a live stream ends.
  */
-final class ZmqSourceExternalContext implements DataStreamSourceExternalContext<String> {
+final class ZmqSourceExternalContext implements DataStreamSourceExternalContext<String>, TextRecordsContext {
     private final List<Writer> writers = new ArrayList<>();
 
     @Override
@@ -53,22 +49,7 @@ final class ZmqSourceExternalContext implements DataStreamSourceExternalContext<
 
     @Override
     public List<String> generateTestData(TestingSourceSettings settings, int splitIndex, long seed) {
-        Random random = new Random(seed);
-        List<String> records = new ArrayList<>();
-        for (int i = 0, n = 50 + random.nextInt(100); i < n; i++) {
-            records.add("split-" + splitIndex + "-" + i + "-" + Long.toHexString(random.nextLong()));
-        }
-        return records;
-    }
-
-    @Override
-    public TypeInformation<String> getProducedType() {
-        return Types.STRING;
-    }
-
-    @Override
-    public List<URL> getConnectorJarPaths() {
-        return List.of();
+        return TextRecordsContext.records(seed, "split-" + splitIndex, 50, 100);
     }
 
     @Override

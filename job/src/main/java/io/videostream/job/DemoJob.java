@@ -20,7 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class DemoJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream demo [--card IMAG_S] [--animated true] [--fps 30] [--frames N] [--processor identity]",
-            "         [--bufferlen 0.5] [--preview-port 8090] [--fps-overlay] [--quality 50] [--parallelism 2]",
+            "         [--bufferlen 0.5] [--preview-port 8090] [--window] [--fps-overlay] [--quality 50] [--parallelism 2]",
             "  streams a test card through a worker to a receiver in one job and prints frames per second",
             "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
             "                 640x480, 1280x720, 1920x1080 (default IMAG_S)",
@@ -30,13 +30,14 @@ public class DemoJob {
             "  --processor    " + Processors.names() + " (default identity)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
+            "  --window       also show the frames in a desktop window (needs a display); ESC or closing it stops",
             "  --fps-overlay  write the frames per second onto the frames",
             "  --quality      JPEG quality 1-100 (default 50, as pystreaming)",
             "  --parallelism  parallel encoders, workers and re-orderers (default 2)");
 
     /** The demo's settings. */
     public record Options(TestCardStream.Options frames, String processor, Duration bufferlen, int previewPort,
-            boolean fpsOverlay, Configuration codec, int parallelism) {
+            boolean window, boolean fpsOverlay, Configuration codec, int parallelism) {
         public static Options parse(Args args) {
             TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
                     TestCard.parse(args.string("card", "IMAG_S")),
@@ -45,7 +46,7 @@ public class DemoJob {
             Processors.check(processor);
             Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
             return new Options(frames, processor, bufferlen, args.integer("preview-port", 8090, 0, 65535),
-                    args.flag("fps-overlay"), args.codec(), args.parallelism());
+                    args.window(), args.flag("fps-overlay"), args.codec(), args.parallelism());
         }
     }
 

@@ -31,12 +31,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class ReceiverJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream receiver --endpoint tcp://host:5555[,tcp://host2:5555] | --mapreduce --endpoint tcp://*:5556",
-            "         [--bufferlen 0.5] [--preview-port 8090] [--record DIR] [--fps-overlay] [--frames N]",
+            "         [--bufferlen 0.5] [--preview-port 8090] [--window] [--record DIR] [--fps-overlay] [--frames N]",
             "         [--quality 50] [--parallelism 2]",
             "  --endpoint     publishers to subscribe to; with --mapreduce, where workers push to (binds)",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
+            "  --window       also show the frames in a desktop window (needs a display); ESC or closing it stops",
             "  --record       write every frame, in order, as DIR/<stream>/<frame number>.jpg",
             "  --fps-overlay  write each stream's frames per second onto its frames (as pystreaming's write=True)",
             "  --quality      JPEG quality 1-100 of frames with the overlay (default 50)",
@@ -45,7 +46,7 @@ public class ReceiverJob {
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
-            int previewPort, boolean fpsOverlay, long frames, Configuration codec, int parallelism) {
+            int previewPort, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism) {
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
             List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream().map(ZmqEndpoint::parse).toList();
@@ -58,7 +59,8 @@ public class ReceiverJob {
             Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
             String record = args.string("record", null);
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
-                    args.integer("preview-port", 8090, 0, 65535), args.flag("fps-overlay"), args.frames(), args.codec(),
+                    args.integer("preview-port", 8090, 0, 65535), args.window(), args.flag("fps-overlay"), args.frames(),
+                    args.codec(),
                     args.parallelism());
         }
     }

@@ -5,6 +5,7 @@ import io.videostream.job.cli.Args;
 import io.videostream.job.sinks.FrameRateSink;
 import io.videostream.job.sinks.PreviewSink;
 import io.videostream.job.sinks.RecordingSink;
+import io.videostream.job.sinks.WindowSink;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,12 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.runtime.client.JobCancellationException;
-import org.apache.flink.util.ExceptionUtils;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 
 /**
  * Command line of the job jar: {@code <job> [--flag value ...]} with the jobs demo, streamer, worker
@@ -99,7 +100,8 @@ public final class VideoStream {
         switch (job) {
             case "demo": {
                 DemoJob.Options options = DemoJob.Options.parse(flags);
-                return env -> new DemoJob(options, outputs(env, "demo", null, options.previewPort())).execute(env);
+                return env -> new DemoJob(options,
+                        outputs(env, "demo", null, options.previewPort(), options.window(), options.codec())).execute(env);
             }
             case "streamer": {
                 StreamerJob.Options options = StreamerJob.Options.parse(flags);
@@ -113,24 +115,28 @@ public final class VideoStream {
             default: {
                 ReceiverJob.Options options = ReceiverJob.Options.parse(flags);
                 return env -> new ReceiverJob(options, ReceiverJob.zeromqSource(options),
-                        outputs(env, "receiver", options.record(), options.previewPort())).execute(env);
+                        outputs(env, "receiver", options.record(), options.previewPort(), options.window(),
+                                options.codec())).execute(env);
             }
         }
     }
 
-    /** The received frames go to the console, and to a recording and the live preview when asked. */
+    /** The received frames go to the console, and to a recording, the live preview and a window when asked. */
     private static List<Sink<Frame>> outputs(StreamExecutionEnvironment env, String label, Path record,
-            int previewPort) {
+            int previewPort, boolean window, Configuration codec) {
         List<Sink<Frame>> sinks = new ArrayList<>();
         sinks.add(new FrameRateSink(label));
         if (record != null) {
             sinks.add(new RecordingSink(record));
         }
+        ReadableConfig conf = env.getConfiguration();
+        String restUrl = "http://" + conf.getOptional(RestOptions.ADDRESS).orElse("localhost") + ":"
+                + conf.get(RestOptions.PORT);
         if (previewPort > 0) {
-            ReadableConfig conf = env.getConfiguration();
-            String restUrl = "http://" + conf.getOptional(RestOptions.ADDRESS).orElse("localhost") + ":"
-                    + conf.get(RestOptions.PORT);
             sinks.add(new PreviewSink(previewPort, restUrl));
+        }
+        if (window) {
+            sinks.add(new WindowSink("videostream " + label, restUrl, codec));
         }
         return sinks;
     }

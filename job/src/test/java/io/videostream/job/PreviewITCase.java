@@ -46,7 +46,7 @@ class PreviewITCase {
         int port = Ports.freePort();
         String page = "http://localhost:" + port + "/";
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 30, Long.MAX_VALUE);
-        var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), port, false,
+        var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), port, false, false,
                 new Configuration(), 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new DemoJob(options, List.of(new PreviewSink(port, cluster.getWebInterfaceURL()))).build(env);

@@ -1,7 +1,9 @@
 package io.videostream.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,14 @@ class VideoStreamTest {
     void helpListsTheJobsFlags() throws Exception {
         assertThat(VideoStream.run(new String[] {"worker", "--help"})).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--reqthread", "--processor", "--drain-pattern");
+    }
+
+    @Test
+    void aWindowWithoutADisplayGetsOneLine() throws Exception {
+        assumeTrue(GraphicsEnvironment.isHeadless(), "this machine has a display");
+        assertThat(VideoStream.run(new String[] {"receiver", "--endpoint", "tcp://h:1", "--window"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("videostream receiver: --window needs a display "
+                + "(DISPLAY is not set); the live preview in the browser needs none\n");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.videostream.job.cli;
 
 import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import java.awt.GraphicsEnvironment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -125,6 +126,16 @@ public final class Args {
         Configuration codec = new Configuration();
         codec.set(JpegCodecs.QUALITY, integer("quality", JpegCodecs.QUALITY.defaultValue(), 1, 100));
         return codec;
+    }
+
+    /** {@code --window}: a desktop window, which needs a display here. */
+    public boolean window() {
+        boolean window = flag("window");
+        if (window && GraphicsEnvironment.isHeadless()) {
+            throw new IllegalArgumentException(
+                    "--window needs a display (DISPLAY is not set); the live preview in the browser needs none");
+        }
+        return window;
     }
 
     public int parallelism() {

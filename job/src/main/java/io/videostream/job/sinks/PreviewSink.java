@@ -4,11 +4,6 @@ import io.videostream.codec.Frame;
 import io.videostream.job.preview.PreviewServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -39,7 +34,7 @@ public class PreviewSink implements Sink<Frame> {
         JobID job = context.getJobInfo().getJobId();
         PreviewServer server;
         try {
-            server = new PreviewServer(port, () -> cancel(job));
+            server = new PreviewServer(port, () -> CancelJob.viaRest(restUrl, job));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve the preview on localhost:" + port + ": " + e.getMessage(), e);
         }
@@ -61,24 +56,5 @@ public class PreviewSink implements Sink<Frame> {
                 server.close();
             }
         };
-    }
-
-    private void cancel(JobID job) {
-        if (restUrl == null) {
-            LOG.warn("Stop: no REST address of the cluster is known; the preview stops, cancel job {} in the web UI", job);
-            return;
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + "/jobs/" + job + "?mode=cancel"))
-                .timeout(Duration.ofSeconds(10))
-                .method("PATCH", HttpRequest.BodyPublishers.noBody())
-                .build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            if (error != null || response.statusCode() >= 300) {
-                LOG.warn("Stop: cancelling job {} at {} failed: {}", job, restUrl,
-                        error != null ? error.toString() : response.statusCode() + " " + response.body());
-            } else {
-                LOG.info("Stop: job {} is being cancelled", job);
-            }
-        });
     }
 }

@@ -143,7 +143,7 @@ public final class EndToEnd {
         String collector = Ports.freeAddress();
         Configuration codec = new Configuration();
         var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, 0,
-                false, Long.MAX_VALUE, codec, 1);
+                false, false, Long.MAX_VALUE, codec, 1);
         // The receiver as it takes frames in, before its re-order buffer (which adds up to bufferlen).
         var streamer = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), null, codec, CORES);

@@ -60,8 +60,7 @@ public class ReceiverJob {
             String record = args.string("record", null);
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
                     args.integer("preview-port", 8090, 0, 65535), args.window(), args.flag("fps-overlay"), args.frames(),
-                    args.codec(),
-                    args.parallelism());
+                    args.codec(), args.parallelism());
         }
     }
 

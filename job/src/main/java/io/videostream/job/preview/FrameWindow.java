@@ -7,9 +7,11 @@ import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
@@ -27,38 +29,43 @@ import javax.swing.WindowConstants;
  */
 public final class FrameWindow implements AutoCloseable {
     private final JFrame window;
-    private final JPanel streams = new JPanel(new GridLayout(1, 0));
+    private final JPanel streams;
     private final Map<String, StreamPanel> panels = new HashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
 
     /** Opens the window; {@code onStop} runs once, on ESC or when the window is closed. */
     public FrameWindow(String title, Runnable onStop) throws InterruptedException {
-        window = new JFrame(title);
         Runnable stop = () -> {
             if (stopRequested.compareAndSet(false, true)) {
                 onStop.run();
             }
         };
-        onSwingThread(() -> {
-            window.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
-            window.addWindowListener(new WindowAdapter() {
-                @Override
-                public void windowClosing(WindowEvent e) {
-                    stop.run();
-                }
-            });
-            window.getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
-                    .put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "stop");
-            window.getRootPane().getActionMap().put("stop", new AbstractAction() {
-                @Override
-                public void actionPerformed(ActionEvent e) {
-                    stop.run();
-                }
-            });
-            window.setContentPane(streams);
-            window.setSize(640, 480);
-            window.setVisible(true);
+        window = onSwingThread(() -> open(title, stop));
+        streams = (JPanel) window.getContentPane();
+    }
+
+    /** The window, with one panel per stream side by side as they come. */
+    private static JFrame open(String title, Runnable stop) {
+        JFrame frame = new JFrame(title);
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                stop.run();
+            }
         });
+        frame.getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW)
+                .put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "stop");
+        frame.getRootPane().getActionMap().put("stop", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                stop.run();
+            }
+        });
+        frame.setContentPane(new JPanel(new GridLayout(1, 0)));
+        frame.setSize(640, 480);
+        frame.setVisible(true);
+        return frame;
     }
 
     /** Shows the frame in its stream's place, decoded with {@code codec}, unless the window is still busy with the last one. */
@@ -70,6 +77,7 @@ public final class FrameWindow implements AutoCloseable {
             onSwingThread(() -> {
                 streams.add(added);
                 streams.revalidate();
+                return added;
             });
             panel = added;
         }
@@ -86,11 +94,14 @@ public final class FrameWindow implements AutoCloseable {
         SwingUtilities.invokeLater(window::dispose);
     }
 
-    private static void onSwingThread(Runnable task) throws InterruptedException {
+    /** Runs {@code task} on Swing's event thread, as Swing wants, and waits for its result. */
+    private static <T> T onSwingThread(Callable<T> task) throws InterruptedException {
+        FutureTask<T> future = new FutureTask<>(task);
+        SwingUtilities.invokeLater(future);
         try {
-            SwingUtilities.invokeAndWait(task);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("cannot open the window: " + e.getCause(), e.getCause());
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the window failed: " + e.getCause(), e.getCause());
         }
     }
 }

@@ -40,6 +40,8 @@ public final class VideoStream {
         void run(StreamExecutionEnvironment env) throws Exception;
     }
 
+    private static final int LAST_WEB_PORT = 8089;
+
     private VideoStream() {}
 
     public static void main(String[] args) throws Exception {
@@ -71,7 +73,7 @@ public final class VideoStream {
             return 2;
         }
         try {
-            launch.run(environment());
+            runWhereAsked(launch);
         } catch (Exception e) {
             if (ExceptionUtils.findThrowable(e, JobCancellationException.class).isEmpty()) {
                 throw e;
@@ -141,28 +143,48 @@ public final class VideoStream {
         return sinks;
     }
 
-    private static StreamExecutionEnvironment environment() throws IOException {
+    /**
+     * On the cluster {@code flink run} points at, or with {@code -Dvideostream.local=true} in an
+     * embedded Flink whose web UI takes 8081 or the next free port up to 8089, so that several local
+     * jobs (streamer, worker, receiver) run side by side. Two started at once may both find a port
+     * free: the one that loses it takes the next.
+     */
+    private static void runWhereAsked(Launch launch) throws Exception {
         if (!Boolean.getBoolean("videostream.local")) {
-            return StreamExecutionEnvironment.getExecutionEnvironment();
+            launch.run(StreamExecutionEnvironment.getExecutionEnvironment());
+            return;
         }
-        int port = freeWebPort();
+        for (int port = 8081; port <= LAST_WEB_PORT; port++) {
+            if (!isFree(port)) {
+                continue;
+            }
+            try {
+                launch.run(localEnvironment(port));
+                return;
+            } catch (Exception e) {
+                if (ExceptionUtils.findThrowableWithMessage(e, "Could not start rest endpoint").isEmpty()) {
+                    throw e;
+                }
+                System.out.println("Flink web UI: port " + port + " was taken meanwhile; trying the next one");
+            }
+        }
+        throw new IOException("no free port for the web UI between 8081 and " + LAST_WEB_PORT);
+    }
+
+    private static StreamExecutionEnvironment localEnvironment(int webPort) {
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, "localhost");
         conf.set(RestOptions.ADDRESS, "localhost");
-        conf.set(RestOptions.PORT, port);
-        System.out.println("Flink web UI: http://localhost:" + port);
+        conf.set(RestOptions.PORT, webPort);
+        System.out.println("Flink web UI: http://localhost:" + webPort);
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
     }
 
-    /** 8081, or the next free port up to 8089: several local jobs (streamer, worker, receiver) side by side. */
-    private static int freeWebPort() throws IOException {
-        for (int port = 8081; port <= 8089; port++) {
-            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // the next one
-            }
+    private static boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
-        throw new IOException("no free port for the web UI between 8081 and 8089");
     }
 }

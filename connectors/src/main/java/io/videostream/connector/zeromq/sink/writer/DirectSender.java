@@ -1,17 +1,13 @@
 package io.videostream.connector.zeromq.sink.writer;
 
-import io.videostream.connector.zeromq.common.ConnectionMonitor;
 import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
-import io.videostream.connector.zeromq.common.ZmqSockets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * PUB and PUSH with back-pressure ({@code BLOCK}): the task thread owns the socket and sends each
@@ -24,21 +20,14 @@ final class DirectSender implements MessageSender {
     /** How often the monitor is looked at while records flow. */
     private static final long MONITOR_NANOS = 50_000_000L;
 
-    private final ZContext context = new ZContext(1);
-    private final ZMQ.Socket socket;
-    private final ConnectionMonitor monitor;
+    private final SinkSocket sinkSocket;
     private final Counter recordsSent;
     private final Counter bytesSent;
-    private final Duration linger;
     private long monitorDue;
 
     DirectSender(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger,
             SinkWriterMetricGroup metrics) {
-        this.socket = ZmqSockets.create(context, type, config);
-        socket.setSendTimeOut(STEP_MILLIS);
-        this.linger = linger;
-        this.monitor = new ConnectionMonitor(context, socket, type + " " + endpoint, metrics.counter("reconnects"));
-        ZmqSockets.attach(context, socket, endpoint);
+        this.sinkSocket = new SinkSocket(type, endpoint, config, linger, STEP_MILLIS, metrics.counter("reconnects"));
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.bytesSent = metrics.getNumBytesSendCounter();
         metrics.counter("droppedMessages"); // none with BLOCK, but the metric is there as for every sink
@@ -63,14 +52,14 @@ final class DirectSender implements MessageSender {
     private void send(List<byte[]> message) throws InterruptedException {
         long now = System.nanoTime();
         if (now - monitorDue >= 0) {
-            monitor.drain();
+            sinkSocket.monitor.drain();
             monitorDue = now + MONITOR_NANOS;
         }
-        while (!Multipart.send(socket, message)) {
+        while (!Multipart.send(sinkSocket.socket, message)) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("cancelled while waiting for room to send");
             }
-            monitor.drain();
+            sinkSocket.monitor.drain();
         }
     }
 
@@ -79,8 +68,6 @@ final class DirectSender implements MessageSender {
 
     @Override
     public void close() {
-        socket.setLinger((int) linger.toMillis());
-        monitor.close();
-        context.close();
+        sinkSocket.close();
     }
 }

@@ -1,17 +1,14 @@
 package io.videostream.connector.zeromq.sink.writer;
 
-import io.videostream.connector.zeromq.common.ConnectionMonitor;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
-import io.videostream.connector.zeromq.common.ZmqSockets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.zeromq.SocketType;
-import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
@@ -22,13 +19,11 @@ abstract class SocketLoop implements MessageSender {
     /** How long one step may wait for a message, a request or room in ZeroMQ's queue. */
     static final int STEP_MILLIS = 50;
 
-    private final ZContext context = new ZContext(1);
+    private final SinkSocket sinkSocket;
     protected final ZMQ.Socket socket;
-    private final ConnectionMonitor monitor;
     private final Counter recordsSent;
     private final Counter bytesSent;
     private final Thread thread;
-    private final Duration linger;
     private final FlowControl flowControl;
     protected volatile boolean finishing;
     private volatile boolean stopped;
@@ -36,13 +31,9 @@ abstract class SocketLoop implements MessageSender {
 
     SocketLoop(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger,
             FlowControl flowControl, SinkWriterMetricGroup metrics, String name) {
-        this.socket = ZmqSockets.create(context, type, config);
-        socket.setSendTimeOut(STEP_MILLIS);
-        socket.setReceiveTimeOut(STEP_MILLIS);
-        this.linger = linger;
+        this.sinkSocket = new SinkSocket(type, endpoint, config, linger, STEP_MILLIS, metrics.counter("reconnects"));
+        this.socket = sinkSocket.socket;
         this.flowControl = flowControl;
-        this.monitor = new ConnectionMonitor(context, socket, type + " " + endpoint, metrics.counter("reconnects"));
-        ZmqSockets.attach(context, socket, endpoint);
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.bytesSent = metrics.getNumBytesSendCounter();
         this.thread = new Thread(this::run, name);
@@ -82,7 +73,7 @@ abstract class SocketLoop implements MessageSender {
     private void run() {
         try {
             while (!stopped) {
-                monitor.drain();
+                sinkSocket.monitor.drain();
                 step();
             }
         } catch (Throwable t) {
@@ -105,7 +96,7 @@ abstract class SocketLoop implements MessageSender {
     @Override
     public void finish(List<byte[]> endOfStream) throws InterruptedException {
         finishing = true;
-        long deadline = System.nanoTime() + linger.toNanos();
+        long deadline = System.nanoTime() + sinkSocket.linger.toNanos();
         while (running() && !drained() && (flowControl == FlowControl.BLOCK || System.nanoTime() < deadline)) {
             Thread.sleep(5);
         }
@@ -113,15 +104,13 @@ abstract class SocketLoop implements MessageSender {
     }
 
     final Duration linger() {
-        return linger;
+        return sinkSocket.linger;
     }
 
     @Override
     public void close() throws InterruptedException {
         stopped = true;
         thread.join();
-        socket.setLinger((int) linger.toMillis());
-        monitor.close();
-        context.close();
+        sinkSocket.close();
     }
 }

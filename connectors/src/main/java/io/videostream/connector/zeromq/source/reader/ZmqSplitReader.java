@@ -1,5 +1,6 @@
 package io.videostream.connector.zeromq.source.reader;
 
+import io.videostream.connector.zeromq.common.SharedContext;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
@@ -37,7 +38,7 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     private final MessageHandler<T> handler;
     private final Counter reconnects;
     private final AtomicInteger requestsInFlight;
-    private final ZContext context = new ZContext(1);
+    private final ZContext context = SharedContext.JVM.lease();
     private final Map<String, SplitConnection> connections = new LinkedHashMap<>();
     private ZMQ.Poller poller;
     private final List<SplitConnection> polledConnections = new ArrayList<>();
@@ -161,6 +162,6 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         closePoller();
         connections.values().forEach(SplitConnection::close);
         connections.clear();
-        context.close();
+        SharedContext.JVM.release(context);
     }
 }

@@ -1,0 +1,43 @@
+package io.videostream.connector.zeromq.sink.writer;
+
+import io.videostream.connector.zeromq.common.ConnectionMonitor;
+import io.videostream.connector.zeromq.common.SharedContext;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqSockets;
+import java.time.Duration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.metrics.Counter;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/** A sink's socket with its connection monitor, in a lease of the shared context: opened and closed together. */
+final class SinkSocket {
+    final ZMQ.Socket socket;
+    final ConnectionMonitor monitor;
+    final Duration linger;
+    private final ZContext context = SharedContext.JVM.lease();
+
+    /** Binds or connects; a send or receive waits at most {@code stepMillis} so the owner can look around. */
+    SinkSocket(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger, int stepMillis,
+            Counter reconnects) {
+        this.linger = linger;
+        try {
+            socket = ZmqSockets.create(context, type, config);
+            socket.setSendTimeOut(stepMillis);
+            socket.setReceiveTimeOut(stepMillis);
+            monitor = new ConnectionMonitor(context, socket, type + " " + endpoint, reconnects);
+            ZmqSockets.attach(context, socket, endpoint);
+        } catch (RuntimeException e) {
+            SharedContext.JVM.release(context);
+            throw e;
+        }
+    }
+
+    /** Closes the socket, which goes on sending what it holds for up to the linger time. */
+    void close() {
+        socket.setLinger((int) linger.toMillis());
+        monitor.close();
+        SharedContext.JVM.release(context);
+    }
+}

@@ -19,14 +19,18 @@ import org.zeromq.ZMsg;
 
 /**
  * The end-to-end chain with the jobs' shape but no Flink: plain threads and queues, the same codec
- * work and wire format, the same two ZeroMQ hops. Streamer: {@code parallelism} threads render and
- * encode, one thread sends on a bound PUSH. Worker: one thread receives on PULL, {@code parallelism}
- * threads decode and encode, one thread sends on PUSH. Receiver: one thread on a bound PULL. It
- * measures what the cores give the chain once Flink is taken away: the reference for what Flink
- * costs. PUSH/PULL in place of the jobs' REP/REQ round trip makes it, if anything, faster.
+ * work, wire format and ZeroMQ hops. Streamer: {@code parallelism} threads render and encode, one
+ * thread answers requests on a bound REP. Worker: one thread asks on {@value #REQUESTS_IN_FLIGHT} REQ
+ * sockets (pystreaming's reqthread), {@code parallelism} threads decode and encode, one thread sends
+ * on PUSH. Receiver: one thread on a bound PULL. It measures what the cores give the chain once Flink
+ * is taken away: the reference for what Flink costs.
  */
 final class PlainChain {
     private static final int QUEUE = 8;
+    private static final int REQUESTS_IN_FLIGHT = 3;
+    private static final String TRACK = "none";
+    /** How long the chain may stand still before the run fails. */
+    private static final int STALL_MILLIS = 60_000;
 
     private PlainChain() {}
 
@@ -41,7 +45,7 @@ final class PlainChain {
         try (ZContext context = new ZContext()) {
             ZMQ.Socket collect = context.createSocket(SocketType.PULL);
             collect.bind(collector);
-            collect.setReceiveTimeOut((int) TimeUnit.SECONDS.toMillis(60));
+            collect.setReceiveTimeOut(STALL_MILLIS);
             for (int t = 0; t < parallelism; t++) {
                 int first = t;
                 threads.add(start("encode", () -> {
@@ -63,18 +67,14 @@ final class PlainChain {
                     }
                 }));
             }
-            threads.add(start("distribute", () -> send(context, distributor, true, encoded, frames)));
-            threads.add(start("receive", () -> {
-                ZMQ.Socket pull = context.createSocket(SocketType.PULL);
-                pull.connect(distributor);
-                for (int i = 0; i < frames; i++) {
-                    received.put(ZMsg.recvMsg(pull).stream().map(frame -> frame.getData()).toList());
-                }
+            threads.add(start("distribute", () -> distribute(context, distributor, encoded, frames)));
+            threads.add(start("request", () -> {
+                request(context, distributor, received, frames);
                 for (int t = 0; t < parallelism; t++) {
                     received.put(List.of());
                 }
             }));
-            threads.add(start("drain", () -> send(context, collector, false, processed, frames)));
+            threads.add(start("drain", () -> drain(context, collector, processed, frames)));
             long first = 0;
             for (int i = 0; i < frames; i++) {
                 if (ZMsg.recvMsg(collect) == null) {
@@ -92,20 +92,64 @@ final class PlainChain {
         }
     }
 
-    private static void send(ZContext context, String address, boolean bind, BlockingQueue<Frame> frames, int count)
+    /** Answers each request for the track with the next encoded frame, as the REP distributor does. */
+    private static void distribute(ZContext context, String address, BlockingQueue<Frame> frames, int count)
             throws InterruptedException {
-        ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-        if (bind) {
-            push.bind(address);
-        } else {
-            push.connect(address);
-        }
+        ZMQ.Socket rep = context.createSocket(SocketType.REP);
+        rep.bind(address);
+        rep.setReceiveTimeOut(STALL_MILLIS);
         PyStreamingWire wire = new PyStreamingWire();
         for (int i = 0; i < count; i++) {
-            List<byte[]> parts = wire.encode(frames.take());
-            for (int p = 0; p < parts.size(); p++) {
-                push.send(parts.get(p), p < parts.size() - 1 ? ZMQ.SNDMORE : 0);
+            if (rep.recv() == null) {
+                throw new IllegalStateException("no request to the plain chain's distributor after " + i + " frames");
             }
+            send(rep, wire.encode(frames.take()));
+        }
+    }
+
+    /** Keeps a request in flight on each REQ socket until {@code count} frames are asked for. */
+    private static void request(ZContext context, String address, BlockingQueue<List<byte[]>> received, int count)
+            throws InterruptedException {
+        ZMQ.Poller poller = context.createPoller(REQUESTS_IN_FLIGHT);
+        int asked = 0;
+        for (int r = 0; r < REQUESTS_IN_FLIGHT; r++) {
+            ZMQ.Socket req = context.createSocket(SocketType.REQ);
+            req.connect(address);
+            poller.register(req, ZMQ.Poller.POLLIN);
+            req.send(TRACK);
+            asked++;
+        }
+        for (int answered = 0; answered < count; ) {
+            if (poller.poll(STALL_MILLIS) <= 0) {
+                throw new IllegalStateException("no answer to the plain chain's requests after " + answered + " frames");
+            }
+            for (int r = 0; r < REQUESTS_IN_FLIGHT; r++) {
+                if (poller.pollin(r)) {
+                    ZMQ.Socket req = poller.getSocket(r);
+                    received.put(ZMsg.recvMsg(req).stream().map(frame -> frame.getData()).toList());
+                    answered++;
+                    if (asked < count) {
+                        req.send(TRACK);
+                        asked++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void drain(ZContext context, String address, BlockingQueue<Frame> frames, int count)
+            throws InterruptedException {
+        ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+        push.connect(address);
+        PyStreamingWire wire = new PyStreamingWire();
+        for (int i = 0; i < count; i++) {
+            send(push, wire.encode(frames.take()));
+        }
+    }
+
+    private static void send(ZMQ.Socket socket, List<byte[]> parts) {
+        for (int p = 0; p < parts.size(); p++) {
+            socket.send(parts.get(p), p < parts.size() - 1 ? ZMQ.SNDMORE : 0);
         }
     }
 

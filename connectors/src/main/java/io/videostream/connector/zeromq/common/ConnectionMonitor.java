@@ -32,6 +32,7 @@ public final class ConnectionMonitor implements AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final ZContext context;
+    private final ZMQ.Socket socket;
     private final ZMQ.Socket events;
     private final String description;
     private final Counter reconnects;
@@ -46,6 +47,7 @@ public final class ConnectionMonitor implements AutoCloseable {
 
     public ConnectionMonitor(ZContext context, ZMQ.Socket socket, String description, Counter reconnects) {
         this.context = context;
+        this.socket = socket;
         this.description = description;
         this.reconnects = reconnects;
         String address = "inproc://zmq-monitor-" + IDS.incrementAndGet();
@@ -123,10 +125,15 @@ public final class ConnectionMonitor implements AutoCloseable {
         }
     }
 
-    /** Takes the last events (so the reconnects count is complete) and closes. */
+    /**
+     * Takes the last events (so the reconnects count is complete) and closes, before the socket does.
+     * The socket stops reporting first: the I/O thread hands it events with a blocking send, which
+     * would wait forever for a reader that is gone, and with it every socket that thread serves.
+     */
     @Override
     public void close() {
         receiveEvents();
+        socket.monitor(null, 0);
         context.destroySocket(events);
     }
 }

@@ -1,10 +1,13 @@
 package io.videostream.connector.zeromq;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,6 +33,21 @@ public final class TestCluster {
     /** The sum of a counter over all subtasks of a job. */
     public static long counter(InMemoryReporter metrics, JobID job, String name) {
         return metrics.findMetrics(job, name).values().stream().mapToLong(m -> ((Counter) m).getCount()).sum();
+    }
+
+    /** A job configuration that restarts a failed job {@code attempts} times, {@code delay} apart. */
+    public static Configuration restarting(int attempts, Duration delay) {
+        Configuration config = new Configuration();
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, attempts);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, delay);
+        return config;
+    }
+
+    /** How often Flink has restarted the job (its {@code numRestarts} gauge). */
+    public static long restarts(InMemoryReporter metrics, JobID job) {
+        return metrics.findMetrics(job, "numRestarts").values().stream()
+                .mapToLong(m -> ((Number) ((Gauge<?>) m).getValue()).longValue()).max().orElse(0);
     }
 
     /** m0, m1, ..., m[count-1]. */

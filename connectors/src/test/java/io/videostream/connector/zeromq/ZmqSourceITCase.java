@@ -3,6 +3,8 @@ package io.videostream.connector.zeromq;
 import static io.videostream.connector.zeromq.TextSchema.message;
 import static io.videostream.connector.zeromq.TestCluster.counter;
 import static io.videostream.connector.zeromq.TestCluster.numbered;
+import static io.videostream.connector.zeromq.TestCluster.restarting;
+import static io.videostream.connector.zeromq.TestCluster.restarts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +13,7 @@ import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -200,25 +203,31 @@ class ZmqSourceITCase {
     }
 
     @Test
-    void reqFailsTheJobWithTheTrackNameWhenTheDistributorDoesNotKnowIt() throws Exception {
+    void anUnknownTrackFailsTheJobAtOnceInsteadOfRestartingIt() throws Exception {
         String address = Ports.freeAddress();
         try (Peer<Void> distributor = Peer.start(context -> {
             ZMQ.Socket rep = context.createSocket(SocketType.REP);
             rep.bind(address);
             rep.setReceiveTimeOut(500);
-            for (int i = 0; i < 100 && rep.recv(0) != null; i++) {
+            for (int i = 0; i < 1000 && rep.recv(0) != null; i++) {
                 Multipart.send(rep, message(TextSchema.UNKNOWN));
             }
             return null;
         })) {
-            ZmqSource<String> source = ZmqSource.<String>builder()
-                    .setPattern(ZmqSourcePattern.REQ)
-                    .addEndpoint(ZmqEndpoint.connect(address))
-                    .setTrack("bogus")
-                    .setDeserializer(new TextSchema())
-                    .build();
-            assertThatThrownBy(() -> run(source, new CollectingSink<>("unknown-track"), 1))
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(restarting(1000, Duration.ofMillis(100)));
+            env.setParallelism(1);
+            env.fromSource(ZmqSource.<String>builder()
+                            .setPattern(ZmqSourcePattern.REQ)
+                            .addEndpoint(ZmqEndpoint.connect(address))
+                            .setTrack("bogus")
+                            .setDeserializer(new TextSchema())
+                            .build(), WatermarkStrategy.noWatermarks(), "zeromq")
+                    .sinkTo(new CollectingSink<>("unknown-track-no-restart"));
+            JobClient job = env.executeAsync();
+            assertThatThrownBy(() -> job.getJobExecutionResult().get(30, TimeUnit.SECONDS))
                     .hasStackTraceContaining("does not serve track 'bogus'");
+            assertThat(restarts(METRICS, job.getJobID())).isZero();
         }
     }
 

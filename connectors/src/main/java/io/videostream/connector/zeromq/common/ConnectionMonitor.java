@@ -2,7 +2,6 @@ package io.videostream.connector.zeromq.common;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -10,8 +9,8 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Watches a socket's connections through ZeroMQ's socket monitor: logs when a peer goes away and
- * comes back, and counts the returns as reconnects. Owned by the thread that owns the socket, which
+ * Watches a socket's connections through ZeroMQ's socket monitor: counts and logs (at a bounded rate)
+ * connections that end and peers that come back ({@link SocketMetrics}). Owned by the thread that owns the socket, which
  * polls {@link #socket()} and calls {@link #drain()} when it is readable and at least every
  * {@link #HANDSHAKE_GRACE_MILLIS} ms.
  *
@@ -35,7 +34,8 @@ public final class ConnectionMonitor implements AutoCloseable {
     private final ZMQ.Socket socket;
     private final ZMQ.Socket events;
     private final String description;
-    private final Counter reconnects;
+    private final SocketMetrics metrics;
+    private final RateLimitedLog connectionLog = new RateLimitedLog(LOG, 10_000);
     private boolean lostPeer;
     /** The longest wait between two nudges of a handshake that stays stalled (a peer that is not ZeroMQ). */
     private static final long MAX_NUDGE_INTERVAL_MILLIS = 5000;
@@ -45,11 +45,11 @@ public final class ConnectionMonitor implements AutoCloseable {
     private long nudgeAtNanos;
     private long nudgeIntervalMillis = HANDSHAKE_GRACE_MILLIS;
 
-    public ConnectionMonitor(ZContext context, ZMQ.Socket socket, String description, Counter reconnects) {
+    public ConnectionMonitor(ZContext context, ZMQ.Socket socket, String description, SocketMetrics metrics) {
         this.context = context;
         this.socket = socket;
         this.description = description;
-        this.reconnects = reconnects;
+        this.metrics = metrics;
         String address = "inproc://zmq-monitor-" + IDS.incrementAndGet();
         socket.monitor(address, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED
                 | ZMQ.EVENT_HANDSHAKE_PROTOCOL);
@@ -100,7 +100,9 @@ public final class ConnectionMonitor implements AutoCloseable {
             case ZMQ.EVENT_DISCONNECTED:
                 handshakesPending = Math.max(0, handshakesPending - 1);
                 lostPeer = true;
-                LOG.info("{}: peer at {} went away; ZeroMQ reconnects when it is back", description, event.getAddress());
+                metrics.disconnects.inc();
+                connectionLog.info("{}: a connection at {} ended: the peer left, or sent what ZeroMQ refuses (a message "
+                        + "part over zeromq.max-message-size, or not ZeroMQ at all)", description, event.getAddress());
                 break;
             default:
                 break;
@@ -110,8 +112,8 @@ public final class ConnectionMonitor implements AutoCloseable {
     private void peerArrived(ZMQ.Event event) {
         if (lostPeer) {
             lostPeer = false;
-            reconnects.inc();
-            LOG.info("{}: peer at {} is back", description, event.getAddress());
+            metrics.reconnects.inc();
+            connectionLog.info("{}: peer at {} is back", description, event.getAddress());
         }
     }
 

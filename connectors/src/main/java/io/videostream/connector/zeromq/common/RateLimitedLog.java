@@ -2,7 +2,7 @@ package io.videostream.connector.zeromq.common;
 
 import org.slf4j.Logger;
 
-/** Logs a recurring problem at most once per interval, with how often it happened since the last line. */
+/** Logs a recurring event at most once per interval, with how often it happened since the last line. */
 public final class RateLimitedLog {
     private final Logger log;
     private final long intervalNanos;
@@ -16,13 +16,25 @@ public final class RateLimitedLog {
     }
 
     public void warn(String message, Object... args) {
+        log(true, message, args);
+    }
+
+    public void info(String message, Object... args) {
+        log(false, message, args);
+    }
+
+    private void log(boolean warn, String message, Object... args) {
         long now = System.nanoTime();
         if (logged && now - lastNanos < intervalNanos) {
             suppressed++;
             return;
         }
         String line = suppressed > 0 ? message + " (and " + suppressed + " more since the last report)" : message;
-        log.warn(line, args);
+        if (warn) {
+            log.warn(line, args);
+        } else {
+            log.info(line, args);
+        }
         logged = true;
         lastNanos = now;
         suppressed = 0;

@@ -3,6 +3,7 @@ package io.videostream.connector.zeromq.common;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
 
 /** Options of the ZeroMQ source and sink. */
 public final class ZmqOptions {
@@ -18,6 +19,13 @@ public final class ZmqOptions {
             .intType()
             .defaultValue(10)
             .withDescription("Send high-water mark in messages per socket.");
+
+    public static final ConfigOption<MemorySize> MAX_MESSAGE_SIZE = ConfigOptions.key("zeromq.max-message-size")
+            .memoryType()
+            .defaultValue(MemorySize.ofMebiBytes(64))
+            .withDescription("The largest message part a peer may send, on every socket. A peer that announces a "
+                    + "larger one is disconnected before anything is allocated for it (counted in 'disconnects'). "
+                    + "Set it just above the largest part the schema accepts.");
 
     public static final ConfigOption<Integer> SEND_QUEUE = ConfigOptions.key("zeromq.sink.queue")
             .intType()

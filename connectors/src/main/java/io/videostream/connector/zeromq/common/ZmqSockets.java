@@ -10,11 +10,18 @@ import org.zeromq.ZMQException;
 public final class ZmqSockets {
     private ZmqSockets() {}
 
-    /** A socket configured but not yet bound or connected (so a monitor can watch it from the start). */
-    public static ZMQ.Socket create(ZContext context, SocketType type, ReadableConfig config) {
+    /**
+     * A socket configured but not yet bound or connected (so a monitor can watch it from the start).
+     * A peer that sends a part over {@link ZmqOptions#MAX_MESSAGE_SIZE} is disconnected before anything
+     * is allocated for it.
+     */
+    public static ZMQ.Socket create(ZContext context, SocketType type, ReadableConfig config, String description,
+            SocketMetrics metrics) {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setRcvHWM(config.get(ZmqOptions.RECEIVE_HWM));
         socket.setSndHWM(config.get(ZmqOptions.SEND_HWM));
+        socket.setMaxMsgSize(config.get(ZmqOptions.MAX_MESSAGE_SIZE).getBytes());
+        socket.setMsgAllocator(new PeerMessageAllocator(description, metrics.oversizedMessages));
         socket.setLinger(0);
         socket.setReconnectIVL((int) config.get(ZmqOptions.RECONNECT_INTERVAL).toMillis());
         socket.setHandshakeIvl((int) config.get(ZmqOptions.HANDSHAKE_TIMEOUT).toMillis());
@@ -35,12 +42,5 @@ public final class ZmqSockets {
             throw new IllegalStateException("cannot " + (endpoint.isBind() ? "bind " : "connect ") + type + " socket to "
                     + endpoint.address() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** A configured socket attached to the endpoint. */
-    public static ZMQ.Socket open(ZContext context, SocketType type, ZmqEndpoint endpoint, ReadableConfig config) {
-        ZMQ.Socket socket = create(context, type, config);
-        attach(context, socket, endpoint);
-        return socket;
     }
 }

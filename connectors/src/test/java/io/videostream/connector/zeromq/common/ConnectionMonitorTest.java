@@ -3,7 +3,7 @@ package io.videostream.connector.zeromq.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.connector.zeromq.Ports;
-import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -19,7 +19,7 @@ class ConnectionMonitorTest {
         watched.setReceiveTimeOut(5000);
         watched.bind(watchedAddress);
         ConnectionMonitor monitor = new ConnectionMonitor(context, watched, "PULL " + watchedAddress,
-                new SimpleCounter());
+                SocketMetrics.register(new UnregisteredMetricsGroup()));
         // The socket outlives its monitor (a closed socket lingers, and a source's closes after the
         // monitor), and then its peer leaves: an event that nobody takes any more.
         try (ZContext peerContext = new ZContext(1)) {

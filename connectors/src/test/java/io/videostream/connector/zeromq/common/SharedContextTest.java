@@ -1,6 +1,7 @@
 package io.videostream.connector.zeromq.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.connector.zeromq.Ports;
 import java.util.concurrent.CompletableFuture;
@@ -15,28 +16,28 @@ class SharedContextTest {
 
     @Test
     void leasesShareOneContextSoInprocReachesAcrossThem() {
-        ZContext sinkSide = shared.lease();
-        ZContext sourceSide = shared.lease();
-        ZMQ.Socket push = sinkSide.createSocket(SocketType.PUSH);
+        SharedContext.Lease sinkSide = shared.lease();
+        SharedContext.Lease sourceSide = shared.lease();
+        ZMQ.Socket push = sinkSide.context().createSocket(SocketType.PUSH);
         push.bind("inproc://shared-context-test");
-        ZMQ.Socket pull = sourceSide.createSocket(SocketType.PULL);
+        ZMQ.Socket pull = sourceSide.context().createSocket(SocketType.PULL);
         pull.connect("inproc://shared-context-test");
         pull.setReceiveTimeOut(5000);
 
         assertThat(push.send("frame")).isTrue();
         assertThat(pull.recvStr()).isEqualTo("frame");
 
-        shared.release(sinkSide);
-        assertThat(sourceSide.isClosed()).as("the context outlives the first lease given back").isFalse();
-        shared.release(sourceSide);
-        assertThat(sourceSide.isClosed()).as("the last lease given back ends it").isTrue();
+        sinkSide.close();
+        assertThat(sourceSide.context().isClosed()).as("the context outlives the first lease given back").isFalse();
+        sourceSide.close();
+        assertThat(sourceSide.context().isClosed()).as("the last lease given back ends it").isTrue();
     }
 
     @Test
     void theLastLeaseGivenBackSendsWhatItsSocketsHoldFirst() throws Exception {
         int port = Ports.freePort();
-        ZContext lease = shared.lease();
-        ZMQ.Socket push = lease.createSocket(SocketType.PUSH);
+        SharedContext.Lease lease = shared.lease();
+        ZMQ.Socket push = lease.context().createSocket(SocketType.PUSH);
         push.connect("tcp://127.0.0.1:" + port);
         assertThat(push.send("end of stream")).isTrue(); // queued: nobody listens yet
         push.setLinger(10_000);
@@ -52,24 +53,38 @@ class SharedContextTest {
                 throw new IllegalStateException(e);
             }
         });
-        shared.release(lease);
+        lease.close();
 
-        assertThat(lease.isClosed()).isTrue();
+        assertThat(lease.context().isClosed()).isTrue();
         assertThat(received.get(15, TimeUnit.SECONDS)).isEqualTo("end of stream");
     }
 
     @Test
     void aLeaseAfterTheEndStartsAFreshContext() {
-        ZContext first = shared.lease();
-        shared.release(first);
-        ZContext second = shared.lease();
-        try {
-            assertThat(second.isClosed()).isFalse();
-            assertThat(second.getContext()).isNotSameAs(first.getContext());
-            ZMQ.Socket socket = second.createSocket(SocketType.PAIR);
+        SharedContext.Lease first = shared.lease();
+        first.close();
+        try (SharedContext.Lease second = shared.lease()) {
+            assertThat(second.context().isClosed()).isFalse();
+            assertThat(second.context().getContext()).isNotSameAs(first.context().getContext());
+            ZMQ.Socket socket = second.context().createSocket(SocketType.PAIR);
             socket.bind("inproc://after-the-end");
+        }
+    }
+
+    @Test
+    void aDeadIoThreadFailsEveryLeaseOfItsContextAndTheNextLeaseGetsAWorkingOne() throws Exception {
+        SharedContext.Lease victim = shared.lease();
+        SharedContext.Lease bystander = shared.lease();
+        IoThreadKiller.kill(victim);
+
+        assertThatThrownBy(bystander::checkAlive).hasMessageContaining("I/O thread died");
+        try (SharedContext.Lease fresh = shared.lease()) {
+            fresh.checkAlive();
+            assertThat(fresh.context().getContext()).isNotSameAs(victim.context().getContext());
+            assertThat(IoThreadKiller.roundTrip(fresh.context())).isEqualTo("still alive");
         } finally {
-            shared.release(second);
+            victim.close();
+            bystander.close(); // the dead context is left behind: closing it must not wait for its thread
         }
     }
 }

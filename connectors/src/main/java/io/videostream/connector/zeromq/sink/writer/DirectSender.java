@@ -1,6 +1,7 @@
 package io.videostream.connector.zeromq.sink.writer;
 
 import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ final class DirectSender implements MessageSender {
 
     DirectSender(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger,
             SinkWriterMetricGroup metrics) {
-        this.sinkSocket = new SinkSocket(type, endpoint, config, linger, STEP_MILLIS, metrics.counter("reconnects"));
+        this.sinkSocket = new SinkSocket(type, endpoint, config, linger, STEP_MILLIS, SocketMetrics.register(metrics));
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.bytesSent = metrics.getNumBytesSendCounter();
         metrics.counter("droppedMessages"); // none with BLOCK, but the metric is there as for every sink
@@ -59,12 +60,15 @@ final class DirectSender implements MessageSender {
             if (Thread.interrupted()) {
                 throw new InterruptedException("cancelled while waiting for room to send");
             }
+            sinkSocket.checkAlive();
             sinkSocket.monitor.drain();
         }
     }
 
     @Override
-    public void checkHealthy() {}
+    public void checkHealthy() {
+        sinkSocket.checkAlive();
+    }
 
     @Override
     public void close() {

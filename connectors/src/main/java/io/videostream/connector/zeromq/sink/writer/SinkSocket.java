@@ -2,11 +2,11 @@ package io.videostream.connector.zeromq.sink.writer;
 
 import io.videostream.connector.zeromq.common.ConnectionMonitor;
 import io.videostream.connector.zeromq.common.SharedContext;
+import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqSockets;
 import java.time.Duration;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.metrics.Counter;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -16,20 +16,22 @@ final class SinkSocket {
     final ZMQ.Socket socket;
     final ConnectionMonitor monitor;
     final Duration linger;
-    private final ZContext context = SharedContext.JVM.lease();
+    private final SharedContext.Lease lease = SharedContext.JVM.lease();
 
     /** Binds or connects; a send or receive waits at most {@code stepMillis} so the owner can look around. */
     SinkSocket(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger, int stepMillis,
-            Counter reconnects) {
+            SocketMetrics metrics) {
         this.linger = linger;
+        ZContext context = lease.context();
+        String description = type + " " + endpoint;
         try {
-            socket = ZmqSockets.create(context, type, config);
+            socket = ZmqSockets.create(context, type, config, description, metrics);
             socket.setSendTimeOut(stepMillis);
             socket.setReceiveTimeOut(stepMillis);
-            monitor = new ConnectionMonitor(context, socket, type + " " + endpoint, reconnects);
+            monitor = new ConnectionMonitor(context, socket, description, metrics);
             ZmqSockets.attach(context, socket, endpoint);
         } catch (RuntimeException e) {
-            SharedContext.JVM.release(context);
+            lease.close();
             throw e;
         }
     }
@@ -38,6 +40,11 @@ final class SinkSocket {
     void close() {
         socket.setLinger((int) linger.toMillis());
         monitor.close();
-        SharedContext.JVM.release(context);
+        lease.close();
+    }
+
+    /** Throws if ZeroMQ's I/O thread has died: this socket would never send again. */
+    void checkAlive() {
+        lease.checkAlive();
     }
 }

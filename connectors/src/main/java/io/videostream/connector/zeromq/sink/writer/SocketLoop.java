@@ -2,6 +2,7 @@ package io.videostream.connector.zeromq.sink.writer;
 
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ abstract class SocketLoop implements MessageSender {
 
     SocketLoop(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger,
             FlowControl flowControl, SinkWriterMetricGroup metrics, String name) {
-        this.sinkSocket = new SinkSocket(type, endpoint, config, linger, STEP_MILLIS, metrics.counter("reconnects"));
+        this.sinkSocket = new SinkSocket(type, endpoint, config, linger, STEP_MILLIS, SocketMetrics.register(metrics));
         this.socket = sinkSocket.socket;
         this.flowControl = flowControl;
         this.recordsSent = metrics.getNumRecordsSendCounter();
@@ -73,6 +74,7 @@ abstract class SocketLoop implements MessageSender {
     private void run() {
         try {
             while (!stopped) {
+                sinkSocket.checkAlive();
                 sinkSocket.monitor.drain();
                 step();
             }

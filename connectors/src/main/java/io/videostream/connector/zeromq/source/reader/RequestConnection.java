@@ -3,6 +3,7 @@ package io.videostream.connector.zeromq.source.reader;
 import io.videostream.connector.zeromq.common.ConnectionMonitor;
 import io.videostream.connector.zeromq.common.MessageKind;
 import io.videostream.connector.zeromq.common.Multipart;
+import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.common.ZmqSockets;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -20,7 +21,8 @@ import org.zeromq.ZMQ;
 
 /**
  * REQ: asks a distributor for a track with several requests in flight, like pystreaming's Worker.
- * An empty queue (not available) is asked again after a pause; an unknown track fails the job; a
+ * An empty queue (not available) is asked again after a pause; an unknown track fails the job without
+ * restarts (asking again would not help); a
  * request the distributor never answers (it went away) is sent again after a timeout, which the
  * relaxed, correlated REQ sockets allow without reopening them. The stream has ended when every
  * requester has been told so: replies to the other requests in flight may still carry frames.
@@ -44,11 +46,12 @@ final class RequestConnection extends SplitConnection {
         long retryAt = -1;
         boolean ended;
 
-        Requester(ReadableConfig config, Counter reconnects) {
-            socket = ZmqSockets.create(context, SocketType.REQ, config);
+        Requester(ReadableConfig config, SocketMetrics metrics) {
+            String description = "REQ " + split.endpoint();
+            socket = ZmqSockets.create(context, SocketType.REQ, config, description, metrics);
             socket.setReqRelaxed(true);
             socket.setReqCorrelate(true);
-            monitor = new ConnectionMonitor(context, socket, "REQ " + split.endpoint(), reconnects);
+            monitor = new ConnectionMonitor(context, socket, description, metrics);
             ZmqSockets.attach(context, socket, split.endpoint());
         }
 
@@ -70,7 +73,7 @@ final class RequestConnection extends SplitConnection {
     }
 
     RequestConnection(ZContext context, ZmqSplit split, String track, ReadableConfig config, MessageHandler<?> handler,
-            Counter reconnects, AtomicInteger inFlight) {
+            SocketMetrics metrics, AtomicInteger inFlight) {
         super(split, handler);
         this.context = context;
         this.track = track;
@@ -80,7 +83,7 @@ final class RequestConnection extends SplitConnection {
         this.inFlight = inFlight;
         long now = System.nanoTime();
         for (int i = 0; i < config.get(ZmqOptions.REQUESTS_IN_FLIGHT); i++) {
-            Requester requester = new Requester(config, reconnects);
+            Requester requester = new Requester(config, metrics);
             requesters.add(requester);
             requester.ask(now);
         }
@@ -117,8 +120,9 @@ final class RequestConnection extends SplitConnection {
         if (kind == MessageKind.END_OF_STREAM) {
             end(requester);
         } else if (kind == MessageKind.UNKNOWN_TRACK) {
-            throw new IllegalStateException("the distributor at " + split.endpoint().address()
-                    + " does not serve track '" + track + "' (it answered TRACKMISS)");
+            // Asking again would get the same answer: the job fails for good rather than restart.
+            throw new SuppressRestartsException(new IllegalStateException("the distributor at "
+                    + split.endpoint().address() + " does not serve track '" + track + "'"));
         } else if (kind == MessageKind.NOT_AVAILABLE) {
             requester.retryAt = now + retryPauseNanos;
         } else {

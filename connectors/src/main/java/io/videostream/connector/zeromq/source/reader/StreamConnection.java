@@ -2,13 +2,13 @@ package io.videostream.connector.zeromq.source.reader;
 
 import io.videostream.connector.zeromq.common.ConnectionMonitor;
 import io.videostream.connector.zeromq.common.MessageKind;
+import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqSockets;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.metrics.Counter;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -23,10 +23,11 @@ final class StreamConnection extends SplitConnection {
     private final ConnectionMonitor monitor;
 
     StreamConnection(ZContext context, SocketType type, ZmqSplit split, List<String> topics, ReadableConfig config,
-            MessageHandler<?> handler, Counter reconnects) {
+            MessageHandler<?> handler, SocketMetrics metrics) {
         super(split, handler);
         this.context = context;
-        this.socket = ZmqSockets.create(context, type, config);
+        String description = type + " " + split.endpoint();
+        this.socket = ZmqSockets.create(context, type, config, description, metrics);
         if (type == SocketType.SUB) {
             if (topics.isEmpty()) {
                 socket.subscribe(new byte[0]);
@@ -35,7 +36,7 @@ final class StreamConnection extends SplitConnection {
                 socket.subscribe(topic.getBytes(StandardCharsets.UTF_8));
             }
         }
-        this.monitor = new ConnectionMonitor(context, socket, type + " " + split.endpoint(), reconnects);
+        this.monitor = new ConnectionMonitor(context, socket, description, metrics);
         ZmqSockets.attach(context, socket, split.endpoint());
     }
 

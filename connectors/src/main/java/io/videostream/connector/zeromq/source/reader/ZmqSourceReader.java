@@ -11,11 +11,11 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
-import org.apache.flink.metrics.Counter;
+import io.videostream.connector.zeromq.common.SocketMetrics;
 
 /**
  * Reader of a ZeroMQ source: one fetcher thread polls the sockets of all its splits. Metrics besides
- * Flink's standard source ones: {@code reconnects} and, for REQ, {@code requestsInFlight}.
+ * Flink's standard source ones: those of {@link SocketMetrics} and, for REQ, {@code requestsInFlight}.
  */
 public final class ZmqSourceReader<T> extends SingleThreadMultiplexSourceReaderBase<T, T, ZmqSplit, ZmqSplit> {
 
@@ -28,13 +28,13 @@ public final class ZmqSourceReader<T> extends SingleThreadMultiplexSourceReaderB
     private static <T> Supplier<SplitReader<T, ZmqSplit>> splitReader(
             ZmqSourcePattern pattern, List<String> topics, String track, Configuration config,
             ZmqDeserializationSchema<T> schema, SourceReaderContext context) {
-        Counter reconnects = context.metricGroup().counter("reconnects");
+        SocketMetrics socketMetrics = SocketMetrics.register(context.metricGroup());
         AtomicInteger inFlight = new AtomicInteger();
         if (pattern == ZmqSourcePattern.REQ) {
             context.metricGroup().gauge("requestsInFlight", inFlight::get);
         }
-        return () -> new ZmqSplitReader<>(pattern, topics, track, config, schema, context.metricGroup(), reconnects,
-                inFlight);
+        return () -> new ZmqSplitReader<>(pattern, topics, track, config, schema, context.metricGroup(),
+                socketMetrics, inFlight);
     }
 
     @Override

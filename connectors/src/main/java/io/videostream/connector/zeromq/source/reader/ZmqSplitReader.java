@@ -1,6 +1,7 @@
 package io.videostream.connector.zeromq.source.reader;
 
 import io.videostream.connector.zeromq.common.SharedContext;
+import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
@@ -16,7 +17,6 @@ import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -36,27 +36,29 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     private final String track;
     private final ReadableConfig config;
     private final MessageHandler<T> handler;
-    private final Counter reconnects;
+    private final SocketMetrics socketMetrics;
     private final AtomicInteger requestsInFlight;
-    private final ZContext context = SharedContext.JVM.lease();
+    private final SharedContext.Lease lease = SharedContext.JVM.lease();
+    private final ZContext context = lease.context();
     private final Map<String, SplitConnection> connections = new LinkedHashMap<>();
     private ZMQ.Poller poller;
     private final List<SplitConnection> polledConnections = new ArrayList<>();
 
     public ZmqSplitReader(ZmqSourcePattern pattern, List<String> topics, String track, ReadableConfig config,
-            ZmqDeserializationSchema<T> schema, SourceReaderMetricGroup metrics, Counter reconnects,
+            ZmqDeserializationSchema<T> schema, SourceReaderMetricGroup metrics, SocketMetrics socketMetrics,
             AtomicInteger requestsInFlight) {
         this.pattern = pattern;
         this.topics = topics;
         this.track = track;
         this.config = config;
         this.handler = new MessageHandler<>(schema, metrics);
-        this.reconnects = reconnects;
+        this.socketMetrics = socketMetrics;
         this.requestsInFlight = requestsInFlight;
     }
 
     @Override
     public RecordsWithSplitIds<T> fetch() {
+        lease.checkAlive();
         RecordsBySplits.Builder<T> batch = new RecordsBySplits.Builder<>();
         handler.startFetch(batch);
         if (poller == null) {
@@ -122,11 +124,11 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     private SplitConnection open(ZmqSplit split) {
         switch (pattern) {
             case SUB:
-                return new StreamConnection(context, SocketType.SUB, split, topics, config, handler, reconnects);
+                return new StreamConnection(context, SocketType.SUB, split, topics, config, handler, socketMetrics);
             case PULL:
-                return new StreamConnection(context, SocketType.PULL, split, topics, config, handler, reconnects);
+                return new StreamConnection(context, SocketType.PULL, split, topics, config, handler, socketMetrics);
             case REQ:
-                return new RequestConnection(context, split, track, config, handler, reconnects, requestsInFlight);
+                return new RequestConnection(context, split, track, config, handler, socketMetrics, requestsInFlight);
             default:
                 throw new IllegalArgumentException("unknown pattern " + pattern);
         }
@@ -162,6 +164,6 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         closePoller();
         connections.values().forEach(SplitConnection::close);
         connections.clear();
-        SharedContext.JVM.release(context);
+        lease.close();
     }
 }

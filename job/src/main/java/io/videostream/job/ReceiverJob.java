@@ -32,7 +32,7 @@ public class ReceiverJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream receiver --endpoint tcp://host:5555[,tcp://host2:5555] | --mapreduce --endpoint tcp://*:5556",
             "         [--bufferlen 0.5] [--preview-port 8090] [--window] [--record DIR] [--fps-overlay] [--frames N]",
-            "         [--quality 50] [--parallelism 2]",
+            "         [--ignore-stopstream] [--quality 50] [--parallelism 2]",
             "  --endpoint     publishers to subscribe to; with --mapreduce, where workers push to (binds)",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
@@ -42,11 +42,14 @@ public class ReceiverJob {
             "  --fps-overlay  write each stream's frames per second onto its frames (as pystreaming's write=True)",
             "  --quality      JPEG quality 1-100 of frames with the overlay (default 50)",
             "  --frames       end after N frames from each endpoint (default: at its end of stream, STOPSTREAM)",
+            "  --ignore-stopstream  do not end at a peer's STOPSTREAM: a long-lived service, which only",
+            "                 --frames or cancelling ends (by default any peer that reaches the endpoint can end it)",
             "  --parallelism  parallel re-order instances, by stream (default 2)");
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
-            int previewPort, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism) {
+            int previewPort, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism,
+            boolean ignoreStopstream) {
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
             List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream().map(ZmqEndpoint::parse).toList();
@@ -60,7 +63,7 @@ public class ReceiverJob {
             String record = args.string("record", null);
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
                     args.integer("preview-port", 8090, 0, 65535), args.window(), args.flag("fps-overlay"), args.frames(),
-                    args.codec(), args.parallelism());
+                    args.codec(), args.parallelism(), args.flag("ignore-stopstream"));
         }
     }
 
@@ -79,7 +82,8 @@ public class ReceiverJob {
     public static ZmqSource<Frame> zeromqSource(Options options) {
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.mapreduce() ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB)
-                .setDeserializer(FrameLimit.of(new PyStreamingSchema(), options.frames()));
+                .setDeserializer(FrameLimit.of(PyStreamingSchema.forSource(options.ignoreStopstream()),
+                        options.frames()));
         options.endpoints().forEach(builder::addEndpoint);
         return builder.build();
     }

@@ -33,7 +33,7 @@ public class WorkerJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream worker --source tcp://host:5555 --drain tcp://host:5556 [--track none] [--reqthread 3]",
             "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity] [--result-only]",
-            "         [--frames N] [--quality 50] [--parallelism 2]",
+            "         [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
             "  --source          where frames come from (tcp://host:PORT connects; tcp://*:PORT binds)",
             "  --drain           where results go (a collecting receiver's tcp://host:PORT)",
             "  --source-pattern  req: ask a streamer's distributor for a track (default); sub: subscribe",
@@ -45,13 +45,15 @@ public class WorkerJob {
             "  --result-only     send the original JPEG with the processor's meta (people boxes, qr text),",
             "                    not the processed picture",
             "  --frames          end after N frames (default: at the end of stream)",
+            "  --ignore-stopstream  do not end at a peer's STOPSTREAM: a long-lived service, which",
+            "                    only --frames or cancelling ends (by default any peer can end the run)",
             "  --quality         JPEG quality 1-100 (default 50)",
             "  --parallelism     parallel decode -> process -> encode instances (default 2)");
 
     /** The worker's settings. */
     public record Options(ZmqEndpoint source, ZmqSourcePattern sourcePattern, String track, int reqthread,
             ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
-            Configuration codec, int parallelism) {
+            Configuration codec, int parallelism, boolean ignoreStopstream) {
         public static Options parse(Args args) {
             ZmqSourcePattern sourcePattern = pattern(ZmqSourcePattern.class, args.string("source-pattern", "req"),
                     "--source-pattern");
@@ -64,7 +66,8 @@ public class WorkerJob {
             Processors.check(processor);
             return new Options(args.endpoint("source"), sourcePattern, args.string("track", "none"),
                     args.integer("reqthread", 3, 1, 64), args.endpoint("drain"), drainPattern, processor,
-                    args.flag("result-only"), args.frames(), args.codec(), args.parallelism());
+                    args.flag("result-only"), args.frames(), args.codec(), args.parallelism(),
+                    args.flag("ignore-stopstream"));
         }
 
         private static <E extends Enum<E>> E pattern(Class<E> type, String name, String flag) {
@@ -90,7 +93,8 @@ public class WorkerJob {
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.sourcePattern())
                 .addEndpoint(options.source())
-                .setDeserializer(FrameLimit.of(new PyStreamingSchema(), options.frames()));
+                .setDeserializer(FrameLimit.of(PyStreamingSchema.forSource(options.ignoreStopstream()),
+                        options.frames()));
         if (options.sourcePattern() == ZmqSourcePattern.REQ) {
             builder.setTrack(options.track()).setRequestsInFlight(options.reqthread());
         }

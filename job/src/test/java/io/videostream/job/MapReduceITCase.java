@@ -50,7 +50,7 @@ class MapReduceITCase {
         CollectingSink<Frame> received = new CollectingSink<>("map-reduce");
 
         var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ofSeconds(3),
-                recording, 0, false, false, Long.MAX_VALUE, codec, 2);
+                recording, 0, false, false, Long.MAX_VALUE, codec, 2, false);
         JobClient receiver = start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
                 List.of(received, new RecordingSink(recording))).build(env));
         var streamerOptions = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
@@ -58,7 +58,7 @@ class MapReduceITCase {
         JobClient streamer = start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
                 .build(env));
         var workerOptions = new WorkerJob.Options(ZmqEndpoint.connect(distributor), ZmqSourcePattern.REQ, "none", 3,
-                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "edges", false, Long.MAX_VALUE, codec, 2);
+                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "edges", false, Long.MAX_VALUE, codec, 2, false);
         JobClient worker = start(env -> new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions),
                 WorkerJob.zeromqSink(workerOptions)).build(env));
 

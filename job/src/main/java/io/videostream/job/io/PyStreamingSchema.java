@@ -19,24 +19,36 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 /**
  * The ZeroMQ connector's schema for pystreaming's messages: frames in and out, STOPSTREAM as the end
  * of stream, FRAMEMISS and TRACKMISS as the distributor's replies, {@code ftime} as event time. A
- * frame's stream is the name given here, or else the endpoint it came from.
+ * frame's stream is the name given here, or else the endpoint it came from. A source may ignore
+ * STOPSTREAM: anyone who reaches its endpoint could otherwise end a long-lived service.
  */
 public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>, ZmqSerializationSchema<Frame> {
     private static final long serialVersionUID = 1L;
 
     private final String stream;
     private final WireLimits limits;
+    private final boolean stopstreamEnds;
     private transient PyStreamingWire wire;
 
-    /** @param stream the stream name for received frames; null names them after their endpoint */
-    public PyStreamingSchema(String stream, WireLimits limits) {
+    /**
+     * @param stream the stream name for received frames; null names them after their endpoint
+     * @param stopstreamEnds whether a peer's STOPSTREAM ends the stream; if not, it is taken as "no frame
+     *     now" (a distributor is asked again after a pause)
+     */
+    public PyStreamingSchema(String stream, WireLimits limits, boolean stopstreamEnds) {
         this.stream = stream;
         this.limits = limits;
+        this.stopstreamEnds = stopstreamEnds;
     }
 
-    /** Frames named after the endpoint they come from, with the default limits. */
+    /** Frames named after the endpoint they come from, with the default limits; STOPSTREAM ends the stream. */
     public PyStreamingSchema() {
-        this(null, WireLimits.DEFAULT);
+        this(null, WireLimits.DEFAULT, true);
+    }
+
+    /** A source's schema: frames named after their endpoint; STOPSTREAM ends the stream unless ignored. */
+    public static PyStreamingSchema forSource(boolean ignoreStopstream) {
+        return new PyStreamingSchema(null, WireLimits.DEFAULT, !ignoreStopstream);
     }
 
     private PyStreamingWire wire() {
@@ -54,7 +66,7 @@ public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>,
     @Override
     public MessageKind kind(Frame frame) {
         if (frame.fno() == PyStreamingWire.STOPSTREAM) {
-            return MessageKind.END_OF_STREAM;
+            return stopstreamEnds ? MessageKind.END_OF_STREAM : MessageKind.NOT_AVAILABLE;
         }
         if (frame.fno() == PyStreamingWire.FRAMEMISS) {
             return MessageKind.NOT_AVAILABLE;

@@ -45,7 +45,7 @@ class JobsInteropITCase {
                         PythonPeer.JPEG, PythonPeer.STOP_JPEG)) {
             var options = new WorkerJob.Options(ZmqEndpoint.connect(streamerAddress), ZmqSourcePattern.SUB, "none", 3,
                     ZmqEndpoint.connect(collectorAddress), ZmqSinkPattern.PUSH, "gray", false, Long.MAX_VALUE,
-                    new Configuration(), 2);
+                    new Configuration(), 2, false);
             new WorkerJob(options, WorkerJob.zeromqSource(options), WorkerJob.zeromqSink(options))
                     .execute(StreamExecutionEnvironment.getExecutionEnvironment()); // ends at the Python STOPSTREAM
 

@@ -19,7 +19,7 @@ class PyStreamingSchemaTest {
         assertThat(frame.stream()).isEqualTo("tcp://127.0.0.1:5555");
         assertThat(schema.kind(frame)).isEqualTo(MessageKind.DATA);
         assertThat(schema.timestamp(frame)).isEqualTo(1795484676757L);
-        assertThat(new PyStreamingSchema("front-door", io.videostream.codec.wire.WireLimits.DEFAULT)
+        assertThat(new PyStreamingSchema("front-door", io.videostream.codec.wire.WireLimits.DEFAULT, true)
                 .deserialize(TestImages.fixtureMessage("a_p2p_pub_fno0"), camera).stream()).isEqualTo("front-door");
     }
 
@@ -33,6 +33,16 @@ class PyStreamingSchemaTest {
                 .isEqualTo(MessageKind.UNKNOWN_TRACK);
         assertThat(schema.notAvailable("none")).containsExactlyElementsOf(TestImages.fixtureMessage("b_dist_rep_framemiss"));
         assertThat(schema.unknownTrack("bogus")).containsExactlyElementsOf(TestImages.fixtureMessage("b_dist_rep_trackmiss"));
+    }
+
+    @Test
+    void aSourceThatIgnoresStopstreamTakesItForNoFrameNow() throws Exception {
+        PyStreamingSchema service = PyStreamingSchema.forSource(true);
+        Frame stop = service.deserialize(TestImages.fixtureMessage("a_p2p_pub_stopstream"), camera);
+        assertThat(service.kind(stop)).isEqualTo(MessageKind.NOT_AVAILABLE);
+        assertThat(service.kind(service.deserialize(TestImages.fixtureMessage("a_p2p_pub_fno0"), camera)))
+                .isEqualTo(MessageKind.DATA);
+        assertThat(PyStreamingSchema.forSource(false).kind(stop)).isEqualTo(MessageKind.END_OF_STREAM);
     }
 
     @Test

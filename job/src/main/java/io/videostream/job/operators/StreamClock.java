@@ -1,22 +1,19 @@
 package io.videostream.job.operators;
 
-import java.util.Arrays;
-
 /**
  * One stream's clock as the receiver sees it: learns the offset between the stream's capture times
- * and the receiver's clock from each frame's lag (arrival minus capture, in ms), and places each
- * frame's capture time on the receiver's clock. Not thread-safe; one per stream.
+ * and the receiver's clock from a frame's lag (arrival minus capture, in ms), and places each frame's
+ * capture time on the receiver's clock. Not thread-safe; one per stream, in one place.
  *
- * <p>The offset is the lower quartile of the lags of the last {@value #WINDOW} frames that agree with
- * it (within {@code tolerance}): transit jitter and a few odd frames do not move it. A frame that
- * disagrees does not move it either: one ahead of it is placed at about its arrival (it does not move
- * event time ahead), one behind it where the offset puts it (so it is late). Only when every frame
- * for {@value #RELEARN_MILLIS} ms (and at least {@value #RELEARN_FRAMES} frames) has disagreed with
- * the offset and agreed with one another is their offset adopted: a clock stepped by the camera.
+ * <p>The offset is the first frame's lag, and it stays while frames agree with it (within
+ * {@code tolerance}): moving it would re-order the frames around the move, so transit jitter and slow
+ * first frames do not move it. A frame that disagrees does not move it either: one ahead of it is
+ * placed at about its arrival (it does not move event time ahead), one behind it where the offset
+ * puts it (so it is late). Only when every frame for {@value #RELEARN_MILLIS} ms (and at least
+ * {@value #RELEARN_FRAMES} frames) has disagreed with the offset and agreed with the first of them is
+ * that frame's lag adopted: a clock stepped by the camera.
  */
 final class StreamClock {
-    /** How many lags the offset is taken from. */
-    static final int WINDOW = 16;
     /** How long every frame must agree on a new offset before it is adopted (receiver's clock). */
     static final long RELEARN_MILLIS = 1000;
     /** How many frames must agree on a new offset before it is adopted. */
@@ -38,10 +35,12 @@ final class StreamClock {
     record Placement(long eventTime, Agreement agreement) {}
 
     private final long toleranceMillis;
-    private Lags learned = new Lags();
-    /** Lags of the frames that disagreed with {@link #learned} since the last that agreed, or null. */
-    private Lags candidate;
+    /** Receiver's clock minus the stream's, ms; null before the first frame. */
+    private Long offset;
+    /** The lag of the first frame that disagreed with {@link #offset} since the last that agreed, or null. */
+    private Long candidate;
     private long candidateSince;
+    private int candidateFrames;
 
     /** @param toleranceMillis how far a frame's lag may be from the offset and still agree with it */
     StreamClock(long toleranceMillis) {
@@ -55,57 +54,29 @@ final class StreamClock {
      */
     Placement place(long captureMillis, long arrivalMillis) {
         long lag = arrivalMillis - captureMillis;
-        if (learned.isEmpty() || Math.abs(lag - learned.offset()) <= toleranceMillis) {
-            learned.add(lag);
+        if (offset == null || Math.abs(lag - offset) <= toleranceMillis) {
+            offset = offset == null ? lag : offset;
             candidate = null;
-            return new Placement(captureMillis + learned.offset(), Agreement.ON_CLOCK);
+            return new Placement(captureMillis + offset, Agreement.ON_CLOCK);
         }
-        if (candidate == null || Math.abs(lag - candidate.offset()) > toleranceMillis) {
-            candidate = new Lags();
+        if (candidate == null || Math.abs(lag - candidate) > toleranceMillis) {
+            candidate = lag;
             candidateSince = arrivalMillis;
+            candidateFrames = 0;
         }
-        candidate.add(lag);
-        if (arrivalMillis - candidateSince >= RELEARN_MILLIS && candidate.size() >= RELEARN_FRAMES) {
-            learned = candidate;
+        candidateFrames++;
+        if (arrivalMillis - candidateSince >= RELEARN_MILLIS && candidateFrames >= RELEARN_FRAMES) {
+            offset = candidate;
             candidate = null;
-            return new Placement(captureMillis + learned.offset(), Agreement.STEPPED);
+            return new Placement(captureMillis + offset, Agreement.STEPPED);
         }
-        return lag < learned.offset()
-                ? new Placement(captureMillis + candidate.offset(), Agreement.AHEAD)
-                : new Placement(captureMillis + learned.offset(), Agreement.BEHIND);
+        return lag < offset
+                ? new Placement(captureMillis + candidate, Agreement.AHEAD)
+                : new Placement(captureMillis + offset, Agreement.BEHIND);
     }
 
     /** The learned offset (receiver's clock minus the stream's, ms), for log lines. */
     long offsetMillis() {
-        return learned.offset();
-    }
-
-    /** The last {@value #WINDOW} lags and their lower quartile. */
-    private static final class Lags {
-        private final long[] lags = new long[WINDOW];
-        private int size;
-        private int next;
-        private long quartile;
-
-        void add(long lag) {
-            lags[next] = lag;
-            next = (next + 1) % WINDOW;
-            size = Math.min(size + 1, WINDOW);
-            long[] sorted = Arrays.copyOf(lags, size);
-            Arrays.sort(sorted);
-            quartile = sorted[size / 4];
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        int size() {
-            return size;
-        }
-
-        long offset() {
-            return quartile;
-        }
+        return offset;
     }
 }

@@ -128,6 +128,20 @@ class CaptureTimesTest {
         assertThat(leftOf("cam").size() + late().size()).as("each frame either left or was late").isEqualTo(300);
     }
 
+    /** A stream that starts slowly (a backlog: frames arrive in a burst) is not re-ordered as its lag shrinks. */
+    @Test
+    void aStreamWhoseFirstFramesArriveLateKeepsItsOrder() throws Exception {
+        List<Arrival> arrivals = new ArrayList<>();
+        for (Arrival arrival : stream("cam", 150, fno -> 0L)) {
+            arrivals.add(new Arrival(Math.max(arrival.at(), START + 450), arrival.frame())); // all held back until 450 ms
+        }
+        play(arrivals);
+
+        assertThat(leftOf("cam")).containsExactlyElementsOf(numbers(0, 150));
+        assertThat(late()).isEmpty();
+        assertThat(counter("cam", "futureFrames")).isZero();
+    }
+
     /**
      * {@code count} frames of a stream at {@value #FPS} fps from {@link #START}, each arriving 5-75 ms
      * after capture, captured by a clock {@code offset(fno)} ms off the receiver's.

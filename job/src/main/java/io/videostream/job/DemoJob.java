@@ -63,7 +63,9 @@ public class DemoJob {
         FrameJobs.configure(env);
         int parallelism = options.parallelism();
         DataStream<Frame> streamed = TestCardStream.encoded(env, options.frames(), options.codec(), parallelism);
+        // By stream: each stream's clock is learned in one place.
         DataStream<Frame> worked = WorkerJob.process(streamed, options.processor(), false, options.codec(), parallelism)
+                .keyBy(Frame::stream)
                 .assignTimestampsAndWatermarks(ReceiverJob.watermarks(options.bufferlen()))
                 .setParallelism(parallelism)
                 .name("capture time");

@@ -7,6 +7,7 @@ import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
 import io.videostream.job.io.FrameLimit;
 import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.job.operators.CaptureTimes;
 import io.videostream.job.operators.FpsOverlay;
 import io.videostream.job.operators.FrameStats;
 import io.videostream.job.operators.ReorderFrames;
@@ -88,10 +89,13 @@ public class ReceiverJob {
         return builder.build();
     }
 
-    /** Event time from each frame's capture time, watermarks {@code bufferlen} behind the newest. */
+    /**
+     * Event time from each frame's capture time placed on this receiver's clock by its stream's learned
+     * offset ({@link CaptureTimes}), watermarks {@code bufferlen} behind the newest.
+     */
     public static WatermarkStrategy<Frame> watermarks(Duration bufferlen) {
         return WatermarkStrategy.<Frame>forBoundedOutOfOrderness(bufferlen)
-                .withTimestampAssigner((frame, previous) -> frame.eventTimeMillis())
+                .withTimestampAssigner(new CaptureTimes(bufferlen.toMillis()))
                 .withIdleness(Duration.ofSeconds(1));
     }
 

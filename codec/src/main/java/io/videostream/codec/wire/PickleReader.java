@@ -2,6 +2,7 @@ package io.videostream.codec.wire;
 
 import io.videostream.codec.PlainData;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import net.razorvine.pickle.Unpickler;
  * Unpickles plain data (None, bool, int, float, str, bytes, list, tuple, dict) with Pyrolite,
  * protocols 0-5, and nothing else: an opcode that names a global or class, calls or builds an object
  * is refused before Pyrolite sees it. Dicts keep their order. The result is in {@link PlainData}'s
- * canonical form (tuples become lists). Bounded: a part may not exceed the size given, and no
+ * canonical form (tuples become lists). Strings are decoded as CPython decodes them, and text it
+ * refuses (invalid UTF-8, a truncated escape, a Python 2 str that is not ASCII) is refused. Bounded: a part may not exceed the size given, and no
  * declared length may exceed what the part holds.
  */
 public final class PickleReader {
@@ -22,7 +24,8 @@ public final class PickleReader {
     private static final String UNSAFE = "cibRoPQ\u0081\u0082\u0083\u0084\u0092\u0093\u0097\u0098";
     /** Sets: plain data in Python, but not in the plain data this project exchanges. */
     private static final String SETS = "\u008f\u0090\u0091";
-    /** Opcodes followed by a 4- or 8-byte little-endian length of data that follows. */
+    /** Opcodes followed by a 1-, 4- or 8-byte little-endian length of data that follows. */
+    private static final int[] LENGTH1 = {Opcodes.SHORT_BINSTRING, Opcodes.SHORT_BINUNICODE, Opcodes.SHORT_BINBYTES};
     private static final int[] LENGTH4 = {Opcodes.BINSTRING, Opcodes.BINUNICODE, Opcodes.BINBYTES, Opcodes.LONG4};
     private static final int[] LENGTH8 = {Opcodes.BINUNICODE8, Opcodes.BINBYTES8, Opcodes.BYTEARRAY8, Opcodes.FRAME};
 
@@ -71,7 +74,10 @@ public final class PickleReader {
         }
     }
 
-    /** Pyrolite's unpickler with an allow-list of opcodes and order-keeping dicts. */
+    /**
+     * Pyrolite's unpickler with an allow-list of opcodes, order-keeping dicts, and strings decoded as
+     * CPython decodes them ({@link PickleStrings}; Python 2 strs must be ASCII, Python 3's default).
+     */
     private static final class Restricted extends Unpickler {
         private final ByteArrayInputStream data;
         private final String what;
@@ -113,9 +119,63 @@ public final class PickleReader {
                     putPairs(dict(), pairs);
                     return NO_RETURN_VALUE;
                 }
+                case Opcodes.SHORT_BINUNICODE:
+                    stack.add(PickleStrings.utf8(readCounted(1), what));
+                    return NO_RETURN_VALUE;
+                case Opcodes.BINUNICODE:
+                    stack.add(PickleStrings.utf8(readCounted(4), what));
+                    return NO_RETURN_VALUE;
+                case Opcodes.BINUNICODE8:
+                    stack.add(PickleStrings.utf8(readCounted(8), what));
+                    return NO_RETURN_VALUE;
+                case Opcodes.UNICODE:
+                    stack.add(PickleStrings.rawUnicodeEscape(readLine(), what));
+                    return NO_RETURN_VALUE;
+                case Opcodes.STRING:
+                case Opcodes.BINSTRING:
+                case Opcodes.SHORT_BINSTRING: {
+                    Object result = super.dispatch(key);
+                    checkAscii((String) stack.peek());
+                    return result;
+                }
                 default:
                     return super.dispatch(key);
             }
+        }
+
+        /** The data of a counted opcode, its length checked before (see {@link #checkDeclaredLength}). */
+        private byte[] readCounted(int width) throws IOException {
+            return data.readNBytes((int) littleEndian(width));
+        }
+
+        /** Protocol 0's text argument: the bytes up to the newline. */
+        private byte[] readLine() throws WireFormatException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b = data.read(); b != '\n'; b = data.read()) {
+                if (b < 0) {
+                    throw new WireFormatException(what + " pickle is truncated in a protocol 0 str");
+                }
+                line.write(b);
+            }
+            return line.toByteArray();
+        }
+
+        /** Python 3 reads Python 2 strs as ASCII and refuses any other byte. */
+        private void checkAscii(String text) throws WireFormatException {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) > 0x7f) {
+                    throw new WireFormatException(what + " pickle holds a Python 2 str with the non-ASCII byte 0x"
+                            + Integer.toHexString(text.charAt(i)) + ", which Python 3 refuses");
+                }
+            }
+        }
+
+        private long littleEndian(int width) {
+            long value = 0;
+            for (int i = 0; i < width; i++) {
+                value |= (long) data.read() << (8 * i);
+            }
+            return value;
         }
 
         @SuppressWarnings("unchecked")
@@ -138,7 +198,7 @@ public final class PickleReader {
 
         /** Refuses a declared length longer than the rest of the pickle, before Pyrolite allocates it. */
         private void checkDeclaredLength(short key) throws WireFormatException {
-            int width = contains(LENGTH4, key) ? 4 : contains(LENGTH8, key) ? 8 : 0;
+            int width = contains(LENGTH1, key) ? 1 : contains(LENGTH4, key) ? 4 : contains(LENGTH8, key) ? 8 : 0;
             if (width == 0) {
                 return;
             }
@@ -147,10 +207,7 @@ public final class PickleReader {
                 throw new WireFormatException(what + " pickle is truncated in opcode " + describe(key));
             }
             data.mark(width);
-            long length = 0;
-            for (int i = 0; i < width; i++) {
-                length |= (long) data.read() << (8 * i);
-            }
+            long length = littleEndian(width);
             data.reset();
             if (length < 0 || length > remaining - width) {
                 throw new WireFormatException(what + " pickle declares " + Long.toUnsignedString(length)

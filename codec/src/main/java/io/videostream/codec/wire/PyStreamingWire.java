@@ -22,6 +22,12 @@ public final class PyStreamingWire {
     /** Frame number of a distributor's reply to a track it does not serve. */
     public static final long TRACKMISS = -3;
 
+    /**
+     * Capture times are accepted within this many seconds either side of the epoch: 2^62 ms, about
+     * 146 million years; milliseconds in a long with room for the difference of two of them.
+     */
+    public static final double MAX_ABS_FTIME = 0x1p62 / 1000;
+
     private static final byte[] NIL = "nil".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern DTYPE = Pattern.compile("\"dtype\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern SHAPE = Pattern.compile("\"shape\"\\s*:\\s*\\[([0-9,\\s]*)\\]");
@@ -92,14 +98,21 @@ public final class PyStreamingWire {
         return List.of(NIL.clone(), PickleWriter.write(null), PickleWriter.write(0.0), PickleWriter.write(fno));
     }
 
+    /** The capture time: a finite number of seconds within +-{@link #MAX_ABS_FTIME}. */
     private static double ftime(Object value) throws WireFormatException {
+        double ftime;
         if (value instanceof Double d) {
-            return d;
+            ftime = d;
+        } else if (value instanceof Long l) {
+            ftime = l;
+        } else {
+            throw new WireFormatException("ftime must be a float (seconds since the epoch), got " + typeName(value));
         }
-        if (value instanceof Long l) {
-            return l;
+        if (!(Math.abs(ftime) < MAX_ABS_FTIME)) { // NaN too
+            throw new WireFormatException("ftime must be a finite number of seconds within +-" + MAX_ABS_FTIME
+                    + " (2^62 ms), got " + ftime);
         }
-        throw new WireFormatException("ftime must be a float (seconds since the epoch), got " + typeName(value));
+        return ftime;
     }
 
     private static long fno(Object value) throws WireFormatException {

@@ -3,6 +3,7 @@ package io.videostream.codec.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,5 +43,38 @@ class PickleReaderTest {
         assertThatThrownBy(() -> reader.read(HexFormat.of().parseHex(PROTOCOL_2_BYTES), "meta"))
                 .isInstanceOf(UnsafePickleException.class)
                 .hasMessageContaining("opcode 'c'");
+    }
+
+    /** pickle.dumps('\\ud800x', protocol=4): Python writes lone surrogates with 'surrogatepass' and reads them back. */
+    @Test
+    void readsEncodedLoneSurrogatesAsPythonDoes() throws Exception {
+        assertThat(reader.read(HexFormat.of().parseHex("80049508000000000000008c04eda08078942e"), "meta"))
+                .isEqualTo("\ud800x");
+    }
+
+    @Test
+    void refusesStringsThatAreNotUtf8() {
+        for (String text : List.of("c080", "e282", "41ff", "f4908080", "e080af", "80")) {
+            byte[] pickle = HexFormat.of().parseHex("80048c" + String.format("%02x", text.length() / 2) + text + "2e");
+            assertThatThrownBy(() -> reader.read(pickle, "meta")).as(text)
+                    .isInstanceOf(WireFormatException.class).hasMessageContaining("not UTF-8");
+        }
+    }
+
+    @Test
+    void readsProtocol0UnicodeAsRawUnicodeEscapeAndRefusesTruncatedEscapes() throws Exception {
+        assertThat(reader.read("Va\\u005cb\\u20ac\\U0001f600\\\\u0041\u00e9\n.".getBytes(StandardCharsets.ISO_8859_1), "meta"))
+                .isEqualTo("a\\b\u20ac\ud83d\ude00\\\\u0041\u00e9");
+        for (String escape : List.of("\\u12", "\\u12zz", "\\U00110000")) {
+            assertThatThrownBy(() -> reader.read(("V" + escape + "\n.").getBytes(StandardCharsets.ISO_8859_1), "meta"))
+                    .as(escape).isInstanceOf(WireFormatException.class).hasMessageContaining("escape");
+        }
+    }
+
+    /** Python 3 reads Python 2 strs (STRING, BINSTRING, SHORT_BINSTRING) as ASCII. */
+    @Test
+    void refusesPython2StrsThatAreNotAscii() {
+        assertThatThrownBy(() -> reader.read(HexFormat.of().parseHex("800255036561e92e"), "meta"))
+                .isInstanceOf(WireFormatException.class).hasMessageContaining("ASCII");
     }
 }

@@ -2,11 +2,6 @@ package io.videostream.codec.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,16 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (what pyzmq's send_pyobj does); the bytes must be the same. Needs {@code python3} on the PATH.
  */
 class PickleWriterPythonTest {
-    private static final String PYTHON = String.join("\n",
-            "import pickle, struct, sys",
-            "data = open(sys.argv[1], 'rb').read()",
-            "out, pos = [], 0",
-            "while pos < len(data):",
-            "    (n,) = struct.unpack('>i', data[pos:pos + 4]); pos += 4",
-            "    value = pickle.loads(data[pos:pos + n]); pos += n",
-            "    again = pickle.dumps(value, protocol=4)",
-            "    out.append(struct.pack('>i', len(again)) + again)",
-            "open(sys.argv[2], 'wb').write(b''.join(out))");
+    private static final String PYTHON =
+            "answer([pickle.dumps(pickle.loads(p), protocol=4) for p in inputs()])";
 
     @Test
     void writesWhatCPythonWrites(@TempDir Path dir) throws Exception {
@@ -49,7 +35,7 @@ class PickleWriterPythonTest {
             values.add(randomValue(random, 4));
         }
         List<byte[]> ours = values.stream().map(PickleWriter::write).toList();
-        List<byte[]> python = throughPython(dir, ours);
+        List<byte[]> python = PythonPickles.run(dir, PYTHON, ours);
         assertThat(python).hasSameSizeAs(ours);
         for (int i = 0; i < values.size(); i++) {
             assertThat(ours.get(i)).as("pickle of value %d (%s)", i, describe(values.get(i))).isEqualTo(python.get(i));
@@ -123,32 +109,5 @@ class PickleWriterPythonTest {
                 return map;
             }
         }
-    }
-
-    private static List<byte[]> throughPython(Path dir, List<byte[]> pickles) throws IOException, InterruptedException {
-        Path in = dir.resolve("in.bin");
-        Path out = dir.resolve("out.bin");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream data = new DataOutputStream(bytes)) {
-            for (byte[] pickle : pickles) {
-                data.writeInt(pickle.length);
-                data.write(pickle);
-            }
-        }
-        Files.write(in, bytes.toByteArray());
-        Process python = new ProcessBuilder("python3", "-c", PYTHON, in.toString(), out.toString())
-                .redirectErrorStream(true).start();
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).as("python3 finished").isTrue();
-        String output = new String(python.getInputStream().readAllBytes());
-        assertThat(python.exitValue()).as("python3 failed: " + output).isZero();
-        List<byte[]> result = new ArrayList<>();
-        try (DataInputStream data = new DataInputStream(Files.newInputStream(out))) {
-            while (data.available() > 0) {
-                byte[] pickle = new byte[data.readInt()];
-                data.readFully(pickle);
-                result.add(pickle);
-            }
-        }
-        return result;
     }
 }

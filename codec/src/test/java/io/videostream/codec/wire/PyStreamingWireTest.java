@@ -138,6 +138,11 @@ class PyStreamingWireTest {
         cases.put(withPart(3, hex("80048a09000000000000000040" + "2e")), "does not fit in 64 bits"); // 2**70
         cases.put(withPart(3, hex("8004882e")), "fno must be an int, got Boolean");
         cases.put(withPart(2, hex("80044e2e")), "ftime must be a float (seconds since the epoch), got None");
+        for (double ftime : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1e300, -4.7e15,
+            PyStreamingWire.MAX_ABS_FTIME}) {
+            cases.put(withPart(2, PickleWriter.write(ftime)), "ftime must be a finite number of seconds within");
+        }
+        cases.put(withPart(2, PickleWriter.write(Long.MAX_VALUE)), "ftime must be a finite number of seconds within");
         byte[] array = new byte[12];
         byte[] meta = PickleWriter.write(null);
         byte[] ftime = PickleWriter.write(1.0);
@@ -159,6 +164,14 @@ class PyStreamingWireTest {
             assertThatThrownBy(() -> wire.decode("s", c.getKey())).as(c.getValue())
                     .isInstanceOf(WireFormatException.class).hasMessageContaining(c.getValue());
         }
+    }
+
+    @Test
+    void captureTimesWithinTheAcceptedRangeAreRead() throws Exception {
+        for (double ftime : new double[] {0.0, -1.5, 1795484676.7572846, 4.6e15, -4.6e15}) {
+            assertThat(wire.decode("s", withPart(2, PickleWriter.write(ftime))).ftime()).isEqualTo(ftime);
+        }
+        assertThat(wire.decode("s", withPart(2, PickleWriter.write(1_795_484_676L))).ftime()).isEqualTo(1_795_484_676.0);
     }
 
     @Test

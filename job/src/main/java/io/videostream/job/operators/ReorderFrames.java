@@ -12,6 +12,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -20,11 +21,11 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * pystreaming's {@code buffer}, with event time. Per stream (the key) it holds frames and lets them
- * go in capture order ({@code ftime}, then {@code fno}) once the watermark has passed them, and no
- * frame waits longer than {@code bufferlen} of wall-clock time after it arrived, so a stream that
- * goes quiet (no watermark comes) still flushes. A frame at or before what has already left is late:
- * it goes to {@link #LATE} and is counted ({@code lateFrames}). Holds JPEG frames (what arrives over
- * {@code keyBy}), never raw ones.
+ * go in capture order (the record's event time, which {@link CaptureTimes} gave it, then {@code fno})
+ * once the watermark has passed them, and no frame waits longer than {@code bufferlen} of wall-clock
+ * time after it arrived, so a stream that goes quiet (no watermark comes) still flushes. A frame at
+ * or before the last that left, in that order, is late: it goes to {@link #LATE} and is counted
+ * ({@code lateFrames}). Holds JPEG frames (what arrives over {@code keyBy}), never raw ones.
  */
 public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
     private static final long serialVersionUID = 1L;
@@ -32,13 +33,15 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
     /** Frames that arrived after frames captured later had already left. */
     public static final OutputTag<Frame> LATE = new OutputTag<>("late-frames", FrameTypeInfo.INSTANCE);
 
-    private static final Comparator<Frame> CAPTURE_ORDER =
-            Comparator.comparingDouble(Frame::ftime).thenComparingLong(Frame::fno);
+    /** Held frames in capture order: event time, then frame number. */
+    private static final Comparator<Tuple3<Long, Long, Frame>> CAPTURE_ORDER =
+            Comparator.<Tuple3<Long, Long, Frame>>comparingLong(held -> held.f1).thenComparingLong(held -> held.f2.fno());
 
     private final long bufferMillis;
-    /** The frames held, each with its arrival (processing time, ms). */
-    private transient ListState<Tuple2<Long, Frame>> held;
-    private transient ValueState<Long> releasedUpTo;
+    /** The frames held: (arrival in processing time, event time, frame), all in ms. */
+    private transient ListState<Tuple3<Long, Long, Frame>> held;
+    /** (event time, frame number) of the last frame that left. */
+    private transient ValueState<Tuple2<Long, Long>> lastReleased;
     private transient Counter lateFrames;
     private transient long heldFrames;
 
@@ -53,23 +56,28 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
     @Override
     public void open(OpenContext context) {
         held = getRuntimeContext().getListState(new ListStateDescriptor<>("held",
-                Types.TUPLE(Types.LONG, FrameTypeInfo.INSTANCE)));
-        releasedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("released-up-to", Types.LONG));
+                Types.TUPLE(Types.LONG, Types.LONG, FrameTypeInfo.INSTANCE)));
+        lastReleased = getRuntimeContext().getState(new ValueStateDescriptor<>("last-released",
+                Types.TUPLE(Types.LONG, Types.LONG)));
         lateFrames = getRuntimeContext().getMetricGroup().counter("lateFrames");
         getRuntimeContext().getMetricGroup().gauge("reorderBufferSize", () -> heldFrames);
     }
 
     @Override
     public void processElement(Frame frame, Context ctx, Collector<Frame> out) throws Exception {
-        long time = frame.eventTimeMillis();
-        Long released = releasedUpTo.value();
-        if (time <= ctx.timerService().currentWatermark() || (released != null && time <= released)) {
+        Long time = ctx.timestamp();
+        if (time == null) {
+            throw new IllegalStateException("frame " + frame.fno() + " of " + frame.stream()
+                    + " has no event time: assign it where frames enter the job (CaptureTimes)");
+        }
+        Tuple2<Long, Long> last = lastReleased.value();
+        if (last != null && (time < last.f0 || (time == (long) last.f0 && frame.fno() <= last.f1))) {
             lateFrames.inc();
             ctx.output(LATE, frame);
             return;
         }
         long arrival = ctx.timerService().currentProcessingTime();
-        held.add(Tuple2.of(arrival, frame));
+        held.add(Tuple3.of(arrival, time, frame));
         heldFrames++;
         ctx.timerService().registerEventTimeTimer(time);
         ctx.timerService().registerProcessingTimeTimer(arrival + bufferMillis);
@@ -85,35 +93,31 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
     }
 
     /**
-     * Lets go, in capture order, every held frame captured at or before {@code capturedUpTo}, every
-     * frame that arrived at or before {@code arrivedUpTo}, and every frame captured before one of those.
+     * Lets go, in capture order, every held frame of event time at or before {@code timeUpTo}, every
+     * frame that arrived at or before {@code arrivedUpTo}, and every frame of an event time up to one of those.
      */
-    private void release(long capturedUpTo, long arrivedUpTo, Collector<Frame> out) throws Exception {
-        long upTo = capturedUpTo;
-        List<Tuple2<Long, Frame>> all = new ArrayList<>();
-        for (Tuple2<Long, Frame> entry : held.get()) {
+    private void release(long timeUpTo, long arrivedUpTo, Collector<Frame> out) throws Exception {
+        long upTo = timeUpTo;
+        List<Tuple3<Long, Long, Frame>> all = new ArrayList<>();
+        for (Tuple3<Long, Long, Frame> entry : held.get()) {
             all.add(entry);
             if (entry.f0 <= arrivedUpTo) {
-                upTo = Math.max(upTo, entry.f1.eventTimeMillis());
+                upTo = Math.max(upTo, entry.f1);
             }
         }
-        List<Frame> ready = new ArrayList<>();
-        List<Tuple2<Long, Frame>> keep = new ArrayList<>();
-        for (Tuple2<Long, Frame> entry : all) {
-            if (entry.f1.eventTimeMillis() <= upTo) {
-                ready.add(entry.f1);
-            } else {
-                keep.add(entry);
-            }
+        List<Tuple3<Long, Long, Frame>> ready = new ArrayList<>();
+        List<Tuple3<Long, Long, Frame>> keep = new ArrayList<>();
+        for (Tuple3<Long, Long, Frame> entry : all) {
+            (entry.f1 <= upTo ? ready : keep).add(entry);
         }
         if (ready.isEmpty()) {
             return;
         }
         ready.sort(CAPTURE_ORDER);
-        ready.forEach(out::collect);
+        ready.forEach(entry -> out.collect(entry.f2));
         held.update(keep);
         heldFrames -= ready.size();
-        Long released = releasedUpTo.value();
-        releasedUpTo.update(released == null ? upTo : Math.max(released, upTo));
+        Tuple3<Long, Long, Frame> last = ready.get(ready.size() - 1);
+        lastReleased.update(Tuple2.of(last.f1, last.f2.fno()));
     }
 }

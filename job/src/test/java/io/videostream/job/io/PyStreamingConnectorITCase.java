@@ -45,7 +45,7 @@ class PyStreamingConnectorITCase {
     private static final byte[] JPEG = TestImages.fixture("a_p2p_pub_fno0", "part0_buf.bin");
 
     @Test
-    void pullTakesPystreamingFramesWithTheirCaptureTimeSkipsAnUnsafePickleAndEndsAtStopstream() throws Exception {
+    void pullTakesPystreamingFramesWithTheirCaptureTimeSkipsAnUnsafePickleAndNonFiniteTimesAndEndsAtStopstream() throws Exception {
         SEEN.clear();
         String address = Ports.freeAddress();
         try (Peer<Void> worker = Peer.start(context -> {
@@ -56,6 +56,9 @@ class PyStreamingConnectorITCase {
                     List<byte[]> evil = new ArrayList<>(WIRE.encode(Frame.encoded("x", fno, 1.0, null, JPEG)));
                     evil.set(1, "cposix\nsystem\n(S'true'\ntR.".getBytes());
                     Multipart.send(push, evil);
+                    for (double badTime : new double[] {Double.POSITIVE_INFINITY, Double.NaN}) { // bad messages too
+                        Multipart.send(push, WIRE.encode(Frame.encoded("x", fno, badTime, null, JPEG)));
+                    }
                 }
                 Multipart.send(push, WIRE.encode(Frame.encoded("x", fno, 1_795_484_676.0 + fno / 30.0, "worker result", JPEG)));
             }
@@ -81,7 +84,7 @@ class PyStreamingConnectorITCase {
 
             assertThat(SEEN.stream().map(seen -> seen[0])).containsExactlyElementsOf(LongStream.range(0, 30).boxed().toList());
             assertThat(SEEN).allMatch(seen -> seen[1] == seen[2], "event time is ftime");
-            assertThat(TestCluster.counter(METRICS, result.getJobID(), "numRecordsInErrors")).isEqualTo(1);
+            assertThat(TestCluster.counter(METRICS, result.getJobID(), "numRecordsInErrors")).isEqualTo(3);
         }
     }
 

@@ -105,4 +105,32 @@ class ReorderFramesTest {
         assertThat(left.stream().filter(s -> s.startsWith("b"))).containsExactly("b0", "b1");
         assertThat(left).as("all in capture order").containsExactly("a0", "b0", "a1", "b1");
     }
+
+    /** At 1000 fps and more, frames share a millisecond: only a frame behind the last that left, by (time, fno), is late. */
+    @Test
+    void framesSharingAMillisecondAreOrderedByFrameNumberAndOnlyTrulyOlderOnesAreLate() throws Exception {
+        harness.setProcessingTime(10_000);
+        arrive("cam", 1, 1.0004);
+        arrive("cam", 0, 1.0001);
+        harness.setProcessingTime(10_000 + BUFFER_MILLIS);
+        assertThat(left()).containsExactly("cam0", "cam1");
+
+        arrive("cam", 2, 1.00045); // the same millisecond (1000) as cam1, and after it
+        arrive("cam", 3, 1.0012);
+        harness.processWatermark(1000);
+        assertThat(left()).containsExactly("cam2");
+        arrive("cam", 1, 1.0004); // cam1 again: behind what left
+        harness.processWatermark(1001);
+        assertThat(left()).containsExactly("cam3");
+        assertThat(late()).containsExactly(1L);
+    }
+
+    @Test
+    void framesAreOrderedByTheirRecordsEventTimeNotTheirCaptureTime() throws Exception {
+        harness.processElement(new StreamRecord<>(Frame.encoded("cam", 0, 99.0, null, new byte[1]), 2000L));
+        harness.processElement(new StreamRecord<>(Frame.encoded("cam", 1, 5.0, null, new byte[1]), 2100L));
+        harness.processWatermark(2100);
+        assertThat(left()).as("ftime is wire data; event time orders").containsExactly("cam0", "cam1");
+        assertThat(harness.getSideOutput(ReorderFrames.LATE)).as("none late").isNull();
+    }
 }

@@ -10,6 +10,7 @@ import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
 import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.TestCluster;
+import io.videostream.job.fuzz.HostileMessages;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -35,16 +36,7 @@ class BadFramesTest {
             good = codec.encode(TestCards.frame(TestCard.TEST_S, false, 0));
         }
         byte[] truncated = Arrays.copyOf(good, good.length / 3);
-        byte[] absurd = good.clone(); // the frame header says 60000 x 60000
-        for (int i = 0; i + 8 < absurd.length; i++) {
-            if ((absurd[i] & 0xff) == 0xFF && (absurd[i + 1] & 0xff) == 0xC0) {
-                absurd[i + 5] = (byte) 0xEA;
-                absurd[i + 6] = (byte) 0x60;
-                absurd[i + 7] = (byte) 0xEA;
-                absurd[i + 8] = (byte) 0x60;
-                break;
-            }
-        }
+        byte[] absurd = HostileMessages.absurdDimensions(good);
         List<Frame> frames = List.of(frame(0, good), frame(1, "not a jpeg".getBytes()), frame(2, good),
                 frame(3, truncated), frame(4, absurd), frame(5, good));
 

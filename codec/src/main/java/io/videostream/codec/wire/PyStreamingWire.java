@@ -115,11 +115,16 @@ public final class PyStreamingWire {
         return ftime;
     }
 
+    /** The frame number: a frame's (0 and up) or a control message's (STOPSTREAM, FRAMEMISS, TRACKMISS). */
     private static long fno(Object value) throws WireFormatException {
-        if (value instanceof Long l) {
-            return l;
+        if (!(value instanceof Long fno)) {
+            throw new WireFormatException("fno must be an int, got " + typeName(value));
         }
-        throw new WireFormatException("fno must be an int, got " + typeName(value));
+        if (fno < TRACKMISS) {
+            throw new WireFormatException("fno must be a frame number (0 and up) or -1, -2, -3 (STOPSTREAM, "
+                    + "FRAMEMISS, TRACKMISS), got " + fno);
+        }
+        return fno;
     }
 
     private static String typeName(Object value) {

@@ -80,7 +80,7 @@ class PyStreamingWireTest {
         Random random = new Random(42);
         for (int i = 0; i < 300; i++) {
             Object meta = PickleWriterPythonTest.randomValue(random, 3);
-            long fno = random.nextInt(4) == 0 ? random.nextLong() : random.nextInt(100_000);
+            long fno = random.nextInt(4) == 0 ? random.nextLong() & Long.MAX_VALUE : random.nextInt(100_000);
             double ftime = random.nextDouble() * 2e9;
             Frame frame;
             if (random.nextBoolean()) {
@@ -137,6 +137,8 @@ class PyStreamingWireTest {
         cases.put(withPart(1, hex("80048f942e")), "sets are not supported"); // EMPTY_SET
         cases.put(withPart(3, hex("80048a09000000000000000040" + "2e")), "does not fit in 64 bits"); // 2**70
         cases.put(withPart(3, hex("8004882e")), "fno must be an int, got Boolean");
+        cases.put(withPart(3, PickleWriter.write(-4L)), "fno must be a frame number (0 and up) or -1, -2, -3");
+        cases.put(withPart(3, PickleWriter.write(Long.MIN_VALUE)), "fno must be a frame number");
         cases.put(withPart(2, hex("80044e2e")), "ftime must be a float (seconds since the epoch), got None");
         for (double ftime : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1e300, -4.7e15,
             PyStreamingWire.MAX_ABS_FTIME}) {

@@ -11,9 +11,17 @@ public final class ZmqSockets {
     private ZmqSockets() {}
 
     /**
+     * The ZAP domain of every socket. With a domain, jeromq refuses peers that do not speak ZMTP 3 (it
+     * would read any bytes that do not start as ZMTP 3 does, say a web browser's request, as ZMTP 1.0
+     * and hand the application the "messages" they form); with no ZAP handler in the context, ZMTP 3
+     * peers are not asked anything more.
+     */
+    static final String ZAP_DOMAIN = "videostream";
+
+    /**
      * A socket configured but not yet bound or connected (so a monitor can watch it from the start).
-     * A peer that sends a part over {@link ZmqOptions#MAX_MESSAGE_SIZE} is disconnected before anything
-     * is allocated for it.
+     * A peer that sends a part over {@link ZmqOptions#MAX_MESSAGE_SIZE}, or does not speak ZMTP 3, is
+     * disconnected before anything is allocated for it.
      */
     public static ZMQ.Socket create(ZContext context, SocketType type, ReadableConfig config, String description,
             SocketMetrics metrics) {
@@ -22,6 +30,7 @@ public final class ZmqSockets {
         socket.setSndHWM(config.get(ZmqOptions.SEND_HWM));
         socket.setMaxMsgSize(config.get(ZmqOptions.MAX_MESSAGE_SIZE).getBytes());
         socket.setMsgAllocator(new PeerMessageAllocator(description, metrics.oversizedMessages));
+        socket.setZAPDomain(ZAP_DOMAIN);
         socket.setLinger(0);
         socket.setReconnectIVL((int) config.get(ZmqOptions.RECONNECT_INTERVAL).toMillis());
         socket.setHandshakeIvl((int) config.get(ZmqOptions.HANDSHAKE_TIMEOUT).toMillis());

@@ -96,6 +96,20 @@ class ClusterIT {
         }
     }
 
+    /** The cluster's REST API takes jobs from {@code flink run} but no jar uploads, and answers no other origin. */
+    @Test
+    @Order(2)
+    void theRestApiTakesNoJarUploadsAndAnswersNoOtherOrigin() throws Exception {
+        try (Chain chain = new Chain()) {
+            String job = submit(chain.worker());
+            awaitState(job, "RUNNING");
+            awaitGrowth("gray frames", 1, chain.grayFrames::get);
+            CrossOrigin.assertRefused(REST, job);
+            cancel(job);
+            chain.finish();
+        }
+    }
+
     /**
      * kill -9 of the TaskManager that runs the worker's source: the job runs again on the other
      * TaskManager's slots and frames come again. How long that took is printed (job/benchmark/README.md

@@ -13,6 +13,7 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.junit.jupiter.api.Test;
 
 /** flink-conf/config.yaml as Flink itself reads it. */
@@ -24,6 +25,13 @@ class FlinkConfTest {
         Configuration conf = GlobalConfiguration.loadConfiguration(FLINK_CONF.toString());
         assertThat(conf.get(CoreOptions.FLINK_TM_JVM_OPTIONS)).contains("-XX:+AlwaysPreTouch");
         assertThat(conf.get(TaskManagerOptions.TASK_OFF_HEAP_MEMORY)).isGreaterThanOrEqualTo(MemorySize.parse("128m"));
+    }
+
+    @Test
+    void theRestApiTakesNoJarsAndAnswersOnlyTheWebUisOrigin() {
+        Configuration conf = GlobalConfiguration.loadConfiguration(FLINK_CONF.toString());
+        assertThat(conf.get(WebOptions.SUBMIT_ENABLE)).isFalse();
+        assertThat(conf.get(WebOptions.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("http://localhost:8081");
     }
 
     @Test

@@ -75,9 +75,7 @@ class ClusterIT {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aWorkerRunsOnTheClusterKeepsWorkingAfterARestartAndWhenSubmittedAgain() throws Exception {
         try (Chain chain = new Chain()) {
-            String job = submit(chain.worker());
-            awaitState(job, "RUNNING");
-            awaitGrowth("frames the collector got, gray", 10, chain.grayFrames::get);
+            String job = chain.startWorker(10);
             awaitGrowth("the process operator's numRecordsIn", 10, () -> processed(job));
 
             chain.answerTrackMiss.set(true); // the worker fails ("does not serve track") and the cluster restarts it
@@ -86,11 +84,8 @@ class ClusterIT {
             awaitGrowth("gray frames after the restart (OpenCV still loaded)", 10, chain.grayFrames::get);
 
             cancel(job);
-            String again = submit(chain.worker());
+            String again = chain.startWorker(10); // OpenCV in a new class loader
             assertThat(again).isNotEqualTo(job);
-            awaitState(again, "RUNNING");
-            awaitGrowth("gray frames from the job submitted again (OpenCV in a new class loader)", 10,
-                    chain.grayFrames::get);
             cancel(again);
             chain.finish();
         }
@@ -101,9 +96,7 @@ class ClusterIT {
     @Order(2)
     void theRestApiTakesNoJarUploadsAndAnswersNoOtherOrigin() throws Exception {
         try (Chain chain = new Chain()) {
-            String job = submit(chain.worker());
-            awaitState(job, "RUNNING");
-            awaitGrowth("gray frames", 1, chain.grayFrames::get);
+            String job = chain.startWorker(1);
             CrossOrigin.assertRefused(REST, job);
             cancel(job);
             chain.finish();
@@ -120,9 +113,7 @@ class ClusterIT {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aWorkerWhoseTaskManagerIsKilledRunsAgainOnTheOther() throws Exception {
         try (Chain chain = new Chain()) {
-            String job = submit(chain.worker());
-            awaitState(job, "RUNNING");
-            awaitGrowth("gray frames", 20, chain.grayFrames::get);
+            String job = chain.startWorker(20);
             String taskManager = sourceTaskManager(job);
             long pid = Long.parseLong(Files.readString(ROOT.resolve("job/target/cluster/" + taskManager + ".pid")).trim());
             ProcessHandle process = ProcessHandle.of(pid)
@@ -161,9 +152,16 @@ class ClusterIT {
         final Peer<Long> distributor = Peer.start(context -> serveFrames(context.createSocket(SocketType.REP), this));
         final Peer<Long> collector = Peer.start(context -> collectGrayFrames(context.createSocket(SocketType.PULL), this));
 
-        String[] worker() {
-            return new String[] {"worker", "--source", distributorAddress, "--drain", collectorAddress,
-                "--processor", "gray", "--parallelism", "2"};
+        /**
+         * Submits a worker between the two, as {@code flink run} does, and waits until the collector
+         * got {@code frames} gray frames more; returns the job id.
+         */
+        String startWorker(long frames) throws Exception {
+            String job = submit("worker", "--source", distributorAddress, "--drain", collectorAddress,
+                    "--processor", "gray", "--parallelism", "2");
+            awaitState(job, "RUNNING");
+            awaitGrowth("gray frames from job " + job, frames, grayFrames::get);
+            return job;
         }
 
         /** Ends the peers once the jobs are cancelled: every frame the collector got was gray. */

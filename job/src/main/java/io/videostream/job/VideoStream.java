@@ -15,8 +15,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ExceptionUtils;
@@ -172,12 +175,28 @@ public final class VideoStream {
     }
 
     private static StreamExecutionEnvironment localEnvironment(int webPort) {
+        System.out.println("Flink web UI: http://localhost:" + webPort);
+        return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(localConfiguration(webPort));
+    }
+
+    /**
+     * The embedded Flink of a local run: every port it opens (web UI and REST API, blob server, RPC,
+     * data exchange, metrics query service) on loopback only; the REST API takes no jar uploads
+     * (the job runs in this process, nothing is submitted) and answers browsers from the web UI's
+     * own origin only, so a page on another site cannot read it nor cancel a job through it.
+     */
+    static Configuration localConfiguration(int webPort) {
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, "localhost");
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.PORT, webPort);
-        System.out.println("Flink web UI: http://localhost:" + webPort);
-        return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+        conf.set(JobManagerOptions.BIND_HOST, "localhost");
+        conf.set(JobManagerOptions.ADDRESS, "localhost");
+        conf.set(TaskManagerOptions.BIND_HOST, "localhost");
+        conf.set(TaskManagerOptions.HOST, "localhost");
+        conf.set(WebOptions.SUBMIT_ENABLE, false);
+        conf.set(WebOptions.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:" + webPort);
+        return conf;
     }
 
     private static boolean isFree(int port) {

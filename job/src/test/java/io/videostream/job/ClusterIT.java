@@ -13,6 +13,8 @@ import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.common.Multipart;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,16 +32,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
- * The job jar on a real standalone cluster (flink-conf/cluster: a JobManager and a TaskManager
- * process started from the Maven artifacts), submitted the way {@code flink run} does: a worker
- * between a test distributor and a test collector, watched through the REST API.
+ * The job jar on a real standalone cluster (flink-conf/cluster: a JobManager and two TaskManager
+ * processes started from the Maven artifacts), submitted the way {@code flink run} does: a worker
+ * between a test distributor and a test collector, watched through the REST API. The last test
+ * kills a TaskManager.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String REST = "http://localhost:8081";
@@ -47,7 +54,15 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster("start", "1");
+        for (int port : new int[] {8081, 6123}) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                probe.setReuseAddress(true);
+            } catch (IOException taken) {
+                throw new IllegalStateException("port " + port + " is taken (another Flink cluster or test?): "
+                        + "the cluster of flink-conf/config.yaml needs it", taken);
+            }
+        }
+        cluster("start", "2");
     }
 
     @AfterAll
@@ -56,76 +71,146 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aWorkerRunsOnTheClusterKeepsWorkingAfterARestartAndWhenSubmittedAgain() throws Exception {
-        String distributorAddress = Ports.freeAddress();
-        String collectorAddress = Ports.freeAddress();
-        AtomicBoolean answerTrackMiss = new AtomicBoolean();
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicLong grayFrames = new AtomicLong();
-        try (Peer<Long> distributor = Peer.start(context -> serveFrames(context.createSocket(SocketType.REP),
-                distributorAddress, answerTrackMiss, done));
-                Peer<Long> collector = Peer.start(context -> collectGrayFrames(context.createSocket(SocketType.PULL),
-                        collectorAddress, grayFrames, done))) {
-            String[] worker = {"worker", "--source", distributorAddress, "--drain", collectorAddress,
-                "--processor", "gray", "--parallelism", "2"};
-
-            String job = submit(worker);
-            awaitState(job, "RUNNING");
-            awaitGrowth("frames the collector got, gray", 10, grayFrames::get);
+        try (Chain chain = new Chain()) {
+            String job = chain.startWorker(10);
             awaitGrowth("the process operator's numRecordsIn", 10, () -> processed(job));
 
-            answerTrackMiss.set(true); // the worker fails ("does not serve track") and the cluster restarts it
+            chain.answerTrackMiss.set(true); // the worker fails ("does not serve track") and the cluster restarts it
             awaitGrowth("restarts", 1, () -> jobMetric(job, "numRestarts"));
             awaitState(job, "RUNNING");
-            awaitGrowth("gray frames after the restart (OpenCV still loaded)", 10, grayFrames::get);
+            awaitGrowth("gray frames after the restart (OpenCV still loaded)", 10, chain.grayFrames::get);
 
             cancel(job);
-            String again = submit(worker);
+            String again = chain.startWorker(10); // OpenCV in a new class loader
             assertThat(again).isNotEqualTo(job);
-            awaitState(again, "RUNNING");
-            awaitGrowth("gray frames from the job submitted again (OpenCV in a new class loader)", 10, grayFrames::get);
             cancel(again);
+            chain.finish();
+        }
+    }
+
+    /** The cluster's REST API takes jobs from {@code flink run} but no jar uploads, and answers no other origin. */
+    @Test
+    @Order(2)
+    void theRestApiTakesNoJarUploadsAndAnswersNoOtherOrigin() throws Exception {
+        try (Chain chain = new Chain()) {
+            String job = chain.startWorker(1);
+            CrossOrigin.assertRefused(REST, job);
+            cancel(job);
+            chain.finish();
+        }
+    }
+
+    /**
+     * kill -9 of the TaskManager that runs the worker's source: the job runs again on the other
+     * TaskManager's slots and frames come again. How long that took is printed (job/benchmark/README.md
+     * quotes it), not asserted.
+     */
+    @Test
+    @Order(3)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aWorkerWhoseTaskManagerIsKilledRunsAgainOnTheOther() throws Exception {
+        try (Chain chain = new Chain()) {
+            String job = chain.startWorker(20);
+            String taskManager = sourceTaskManager(job);
+            long pid = Long.parseLong(Files.readString(ROOT.resolve("job/target/cluster/" + taskManager + ".pid")).trim());
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new AssertionError(taskManager + " (pid " + pid + ") is not running"));
+
+            long killed = System.nanoTime();
+            assertThat(process.destroyForcibly()).as("SIGKILL sent to " + taskManager).isTrue();
+            process.onExit().get(10, TimeUnit.SECONDS);
+            long servedBeforeDeath = chain.served.get(); // frames numbered from here on were served after the kill
+            for (int i = 0; i < 6000 && chain.newestReceived.get() < servedBeforeDeath; i++) {
+                Thread.sleep(10);
+            }
+            double back = (System.nanoTime() - killed) / 1e9;
+            assertThat(chain.newestReceived.get()).as("the newest frame that arrived; none served after the kill "
+                    + "within %.0f s", back).isGreaterThanOrEqualTo(servedBeforeDeath);
+            System.out.printf("ClusterIT: kill -9 of %s (the worker's source): frames again after %.1f s%n",
+                    taskManager, back);
+            awaitGrowth("gray frames after the TaskManager was lost", 10, chain.grayFrames::get);
+            cancel(job);
+            chain.finish();
+        }
+    }
+
+    /** A test distributor and a test collector for a worker, and what they saw. */
+    private static final class Chain implements AutoCloseable {
+        final String distributorAddress = Ports.freeAddress();
+        final String collectorAddress = Ports.freeAddress();
+        /** Set: the distributor answers the next request with TRACKMISS. */
+        final AtomicBoolean answerTrackMiss = new AtomicBoolean();
+        final AtomicBoolean done = new AtomicBoolean();
+        /** Frames the distributor served; the next one gets this number. */
+        final AtomicLong served = new AtomicLong();
+        final AtomicLong grayFrames = new AtomicLong();
+        /** The newest frame number the collector got. */
+        final AtomicLong newestReceived = new AtomicLong(-1);
+        final Peer<Long> distributor = Peer.start(context -> serveFrames(context.createSocket(SocketType.REP), this));
+        final Peer<Long> collector = Peer.start(context -> collectGrayFrames(context.createSocket(SocketType.PULL), this));
+
+        /**
+         * Submits a worker between the two, as {@code flink run} does, and waits until the collector
+         * got {@code frames} gray frames more; returns the job id.
+         */
+        String startWorker(long frames) throws Exception {
+            String job = submit("worker", "--source", distributorAddress, "--drain", collectorAddress,
+                    "--processor", "gray", "--parallelism", "2");
+            awaitState(job, "RUNNING");
+            awaitGrowth("gray frames from job " + job, frames, grayFrames::get);
+            return job;
+        }
+
+        /** Ends the peers once the jobs are cancelled: every frame the collector got was gray. */
+        void finish() throws Exception {
             done.set(true);
             assertThat(collector.result(10)).as("frames that were not gray").isZero();
             assertThat(distributor.result(10)).isPositive();
         }
+
+        @Override
+        public void close() {
+            done.set(true);
+            distributor.close();
+            collector.close();
+        }
     }
 
     /** A pystreaming distributor for track "none": test-card frames; TRACKMISS once when asked to. */
-    private static Long serveFrames(ZMQ.Socket rep, String address, AtomicBoolean answerTrackMiss, AtomicBoolean done)
-            throws Exception {
-        rep.bind(address);
+    private static Long serveFrames(ZMQ.Socket rep, Chain chain) throws Exception {
+        rep.bind(chain.distributorAddress);
         rep.setReceiveTimeOut(200);
         PyStreamingWire wire = new PyStreamingWire();
-        long fno = 0;
         try (JpegCodec codec = JpegCodecs.create()) {
-            for (int i = 0; i < 1_000_000 && !done.get(); i++) {
+            for (int i = 0; i < 1_000_000 && !chain.done.get(); i++) {
                 if (rep.recv() == null) {
                     continue;
                 }
-                if (answerTrackMiss.compareAndSet(true, false)) {
+                if (chain.answerTrackMiss.compareAndSet(true, false)) {
                     Multipart.send(rep, PyStreamingWire.trackMiss());
                     continue;
                 }
+                long fno = chain.served.getAndIncrement();
                 Pixels card = TestCards.frame(TestCard.TEST_S, true, fno);
-                Multipart.send(rep, wire.encode(Frame.encoded(Frame.DEFAULT_STREAM, fno++,
+                Multipart.send(rep, wire.encode(Frame.encoded(Frame.DEFAULT_STREAM, fno,
                         System.currentTimeMillis() / 1000.0, null, codec.encode(card))));
                 Thread.sleep(20); // about 50 frames a second
             }
         }
-        return fno;
+        return chain.served.get();
     }
 
     /** A collecting receiver: counts the frames that decode to grey; returns how many did not. */
-    private static Long collectGrayFrames(ZMQ.Socket pull, String address, AtomicLong grayFrames, AtomicBoolean done)
-            throws Exception {
-        pull.bind(address);
+    private static Long collectGrayFrames(ZMQ.Socket pull, Chain chain) throws Exception {
+        pull.bind(chain.collectorAddress);
         pull.setReceiveTimeOut(200);
         PyStreamingWire wire = new PyStreamingWire();
         long notGray = 0;
         try (JpegCodec codec = JpegCodecs.create()) {
-            for (int i = 0; i < 1_000_000 && !done.get(); i++) {
+            for (int i = 0; i < 1_000_000 && !chain.done.get(); i++) {
                 List<byte[]> parts = Multipart.receive(pull, 0);
                 if (parts == null) {
                     continue;
@@ -134,13 +219,14 @@ class ClusterIT {
                 if (frame.fno() < 0) {
                     continue; // STOPSTREAM from a cancelled worker's sink, if any
                 }
+                chain.newestReceived.accumulateAndGet(frame.fno(), Math::max);
                 byte[] bgr = codec.decode(frame.jpeg()).toByteArray();
                 boolean gray = true;
                 for (int p = 0; p + 2 < bgr.length; p += 3 * 101) {
                     gray &= Math.abs(bgr[p] - bgr[p + 1]) < 12 && Math.abs(bgr[p + 1] - bgr[p + 2]) < 12;
                 }
                 if (gray) {
-                    grayFrames.incrementAndGet();
+                    chain.grayFrames.incrementAndGet();
                 } else {
                     notGray++;
                 }
@@ -198,14 +284,35 @@ class ClusterIT {
         throw new AssertionError("job " + job + " is not " + state + " within a minute: " + body);
     }
 
+    /** The TaskManager (its resource id, named as its pid file) that runs the worker's source. */
+    private static String sourceTaskManager(String job) throws Exception {
+        String taskManagers = "";
+        for (int i = 0; i < 100; i++) { // the REST API's view of a job can be a few seconds old
+            String source = vertex(job, "Source: ");
+            taskManagers = source == null ? "" : get("/jobs/" + job + "/vertices/" + source + "/taskmanagers");
+            Matcher taskManager = Pattern.compile("\"taskmanager-id\":\"(taskmanager-[0-9]+)\"").matcher(taskManagers);
+            if (taskManager.find()) {
+                return taskManager.group(1);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no TaskManager runs the worker's source: " + taskManagers);
+    }
+
+    /** The id of the job's vertex whose name starts with what {@code name} (a regular expression) matches, or null. */
+    private static String vertex(String job, String name) throws Exception {
+        Matcher vertex = Pattern.compile("\"id\":\"([0-9a-f]{32})\",\"slotSharingGroupId\":\"[^\"]*\",\"name\":\"" + name)
+                .matcher(get("/jobs/" + job));
+        return vertex.find() ? vertex.group(1) : null;
+    }
+
     /** The sum over subtasks of the worker's process operator's numRecordsIn, or -1 while not reported. */
     private static long processed(String job) throws Exception {
-        Matcher vertex = Pattern.compile("\"id\":\"([0-9a-f]{32})\",\"slotSharingGroupId\":\"[^\"]*\",\"name\":\"[^\"]*process: gray")
-                .matcher(get("/jobs/" + job));
-        if (!vertex.find()) {
+        String process = vertex(job, "[^\"]*process: gray");
+        if (process == null) {
             return -1;
         }
-        return number(get("/jobs/" + job + "/vertices/" + vertex.group(1) + "/subtasks/metrics?get="
+        return number(get("/jobs/" + job + "/vertices/" + process + "/subtasks/metrics?get="
                 + URLEncoder.encode("process__gray.numRecordsIn", StandardCharsets.UTF_8) + "&agg=sum"), "sum");
     }
 

@@ -17,6 +17,7 @@ import java.util.stream.LongStream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.Metric;
@@ -51,6 +52,7 @@ class DemoJobTest {
         }
         Map<String, Metric> stream = streamMetrics(result.getJobID(), Frame.DEFAULT_STREAM);
         assertThat(((Histogram) stream.get("latencyMs")).getCount()).isEqualTo(40);
+        assertThat(((Counter) stream.get("missingFrames")).getCount()).as("frame numbers that never came").isZero();
         assertThat((Double) ((Gauge<?>) stream.get("fps")).getValue()).as("frames per second over the last frames")
                 .isPositive();
     }

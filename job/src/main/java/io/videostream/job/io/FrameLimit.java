@@ -10,8 +10,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * {@code --frames N} for a job that receives: its source ends after N frames, as if the stream had
- * ended there. Counts per source reader (the receiver's and the worker's sources run as one); the
- * first frame past N is taken as the end of stream and left out.
+ * ended there. Counts per source reader (the receiver's and the worker's sources run as one): the
+ * Nth frame is the last, and the split finishes with it.
  */
 public final class FrameLimit implements ZmqDeserializationSchema<Frame> {
     private static final long serialVersionUID = 1L;
@@ -44,7 +44,8 @@ public final class FrameLimit implements ZmqDeserializationSchema<Frame> {
         if (kind != MessageKind.DATA) {
             return kind;
         }
-        return ++seen > frames ? MessageKind.END_OF_STREAM : MessageKind.DATA;
+        seen++;
+        return seen < frames ? MessageKind.DATA : seen == frames ? MessageKind.LAST_DATA : MessageKind.END_OF_STREAM;
     }
 
     @Override

@@ -7,6 +7,8 @@ package io.videostream.connector.zeromq.common;
 public enum MessageKind {
     /** A record to emit. */
     DATA,
+    /** The last record to emit: the split finishes after it (a reader that takes N records, say). */
+    LAST_DATA,
     /** The producer ended the stream: the split finishes. */
     END_OF_STREAM,
     /** A distributor had nothing for the requested track yet: ask again after a pause. */

@@ -68,7 +68,7 @@ final class MessageHandler<T> {
             return null;
         }
         MessageKind kind = schema.kind(record);
-        if (kind == MessageKind.DATA) {
+        if (kind == MessageKind.DATA || kind == MessageKind.LAST_DATA) {
             batch.add(split, record);
         }
         return kind;

@@ -117,7 +117,9 @@ final class RequestConnection extends SplitConnection {
         requester.answered();
         MessageKind kind = handler.handle(split, reply);
         long now = System.nanoTime();
-        if (kind == MessageKind.END_OF_STREAM) {
+        if (kind == MessageKind.LAST_DATA) {
+            finish(); // replies to the other requests in flight are not wanted
+        } else if (kind == MessageKind.END_OF_STREAM) {
             end(requester);
         } else if (kind == MessageKind.UNKNOWN_TRACK) {
             // Asking again would get the same answer: the job fails for good rather than restart.

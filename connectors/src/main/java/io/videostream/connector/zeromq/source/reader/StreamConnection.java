@@ -60,7 +60,8 @@ final class StreamConnection extends SplitConnection {
             if (parts == null) {
                 return;
             }
-            if (handler.handle(split, parts) == MessageKind.END_OF_STREAM) {
+            MessageKind kind = handler.handle(split, parts);
+            if (kind == MessageKind.END_OF_STREAM || kind == MessageKind.LAST_DATA) {
                 finish();
                 return;
             }

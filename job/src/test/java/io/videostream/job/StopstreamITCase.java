@@ -51,16 +51,19 @@ class StopstreamITCase {
                 0, false, false, 20, new Configuration(), 1, ignoreStopstream);
         try (Peer<Void> pusher = Peer.start(context -> {
             ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-            push.setSendTimeOut(1000); // once a receiver has ended, nobody takes the rest
+            push.setImmediate(true); // nothing is queued before the receiver is there: frames come paced
+            push.setSendTimeOut(100); // and once a receiver has ended, nobody takes the rest
             Peer.connect(push, address);
             PyStreamingWire wire = new PyStreamingWire();
-            for (long fno = 0; fno < 20; fno++) {
+            for (int i = 0; i < 600 && !Multipart.send(push, frame(wire, 0)); i++) {
+                Thread.sleep(10); // the receiver's job is starting
+            }
+            for (long fno = 1; fno < 20; fno++) {
+                Thread.sleep(10);
                 if (fno == 10) {
                     Multipart.send(push, new PyStreamingSchema().endOfStream());
                 }
-                Multipart.send(push, wire.encode(Frame.encoded("cam", fno, System.currentTimeMillis() / 1000.0, null,
-                        JPEG)));
-                Thread.sleep(10);
+                Multipart.send(push, frame(wire, fno));
             }
             return null;
         })) {
@@ -69,6 +72,10 @@ class StopstreamITCase {
             pusher.result(30);
         }
         return received.results().stream().map(Frame::fno).toList();
+    }
+
+    private static List<byte[]> frame(PyStreamingWire wire, long fno) {
+        return wire.encode(Frame.encoded("cam", fno, System.currentTimeMillis() / 1000.0, null, JPEG));
     }
 
     private static List<Long> numbers(long from, long to) {

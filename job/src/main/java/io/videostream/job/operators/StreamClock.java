@@ -12,6 +12,12 @@ package io.videostream.job.operators;
  * puts it (so it is late). Only when every frame for {@value #RELEARN_MILLIS} ms (and at least
  * {@value #RELEARN_FRAMES} frames) has disagreed with the offset and agreed with the first of them is
  * that frame's lag adopted: a clock stepped by the camera.
+ *
+ * <p>Frames placed by one lag keep their capture order among themselves; a frame placed by another
+ * lag than the frame before (ahead of the offset, back on it, or on a clock learned anew) is never
+ * placed before the frames placed until then, only frames behind the clock are (they are late).
+ * Otherwise, when the first frames came late (a backlog as a receiver starts), the frames after them,
+ * with shorter lags, would be placed among the first ones.
  */
 final class StreamClock {
     /** How long every frame must agree on a new offset before it is adopted (receiver's clock). */
@@ -41,6 +47,11 @@ final class StreamClock {
     private Long candidate;
     private long candidateSince;
     private int candidateFrames;
+    /** The lag by which the last frame was placed. */
+    private long placedBy;
+    /** The latest event time given to a frame of this stream, and the one before {@link #placedBy} was taken. */
+    private long latestPlacement = Long.MIN_VALUE;
+    private long floor = Long.MIN_VALUE;
 
     /** @param toleranceMillis how far a frame's lag may be from the offset and still agree with it */
     StreamClock(long toleranceMillis) {
@@ -53,6 +64,21 @@ final class StreamClock {
      * @param arrivalMillis when it arrived, on the receiver's clock
      */
     Placement place(long captureMillis, long arrivalMillis) {
+        Placement placement = placeByLag(captureMillis, arrivalMillis);
+        if (placement.agreement() == Agreement.BEHIND) {
+            return placement;
+        }
+        long lag = placement.eventTime() - captureMillis;
+        if (lag != placedBy) {
+            placedBy = lag;
+            floor = latestPlacement;
+        }
+        placement = new Placement(Math.max(placement.eventTime(), floor + 1), placement.agreement());
+        latestPlacement = Math.max(latestPlacement, placement.eventTime());
+        return placement;
+    }
+
+    private Placement placeByLag(long captureMillis, long arrivalMillis) {
         long lag = arrivalMillis - captureMillis;
         if (offset == null || Math.abs(lag - offset) <= toleranceMillis) {
             offset = offset == null ? lag : offset;

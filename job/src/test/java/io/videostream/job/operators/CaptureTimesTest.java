@@ -143,6 +143,25 @@ class CaptureTimesTest {
     }
 
     /**
+     * A backlog longer than the tolerance (the first second of frames arrives in one burst, as when a
+     * receiver starts after its peers): the later frames of the burst have shorter lags than the
+     * first, which sets the clock; they still leave in order.
+     */
+    @Test
+    void aStreamWhoseFirstFramesArriveLongAfterTheOthersKeepsItsOrder() throws Exception {
+        List<Arrival> arrivals = new ArrayList<>();
+        for (Arrival arrival : stream("cam", 150, fno -> 0L)) {
+            arrivals.add(new Arrival(Math.max(arrival.at(), START + 1000), arrival.frame()));
+        }
+        play(arrivals);
+
+        assertThat(leftOf("cam")).containsExactlyElementsOf(numbers(0, 150));
+        assertThat(late()).isEmpty();
+        assertThat(counter("cam", "clockSteps")).as("the clock learned anew from the frames after the burst")
+                .isEqualTo(1);
+    }
+
+    /**
      * {@code count} frames of a stream at {@value #FPS} fps from {@link #START}, each arriving 5-75 ms
      * after capture, captured by a clock {@code offset(fno)} ms off the receiver's.
      */

@@ -1,0 +1,70 @@
+package io.videostream.connector.zeromq.internal.libzmq;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * libzmq, the native ZeroMQ library, in this JVM: whether it is there, and its contexts. Every call
+ * that fails throws {@link NativeZmqException} with libzmq's own words for the error.
+ */
+public final class NativeZmq {
+    private NativeZmq() {}
+
+    /** Throws, in one line saying what to install, if libzmq cannot be loaded here. */
+    public static void requireAvailable(String neededFor) {
+        Throwable failure = LibZmq.loadFailure();
+        if (failure != null) {
+            throw new IllegalStateException(neededFor + " needs the native libzmq (Debian package libzmq5) on every "
+                    + "TaskManager; " + LibZmq.LIBRARY + " cannot be loaded: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** libzmq's version, e.g. "4.3.4". */
+    public static String version() {
+        requireAvailable("the native ZeroMQ transport");
+        int[] major = new int[1];
+        int[] minor = new int[1];
+        int[] patch = new int[1];
+        LibZmq.zmq_version(major, minor, patch);
+        return major[0] + "." + minor[0] + "." + patch[0];
+    }
+
+    /** Whether this libzmq was built with CURVE security (libsodium). */
+    public static boolean hasCurve() {
+        requireAvailable("CURVE security");
+        return LibZmq.zmq_has("curve") == 1;
+    }
+
+    /** A new CURVE key pair as Z85 text: {public, secret}, 40 characters each. */
+    public static String[] curveKeyPair() {
+        requireAvailable("CURVE security");
+        byte[] publicKey = new byte[41];
+        byte[] secretKey = new byte[41];
+        check(LibZmq.zmq_curve_keypair(publicKey, secretKey), "zmq_curve_keypair");
+        return new String[] {new String(publicKey, 0, 40, StandardCharsets.US_ASCII),
+            new String(secretKey, 0, 40, StandardCharsets.US_ASCII)};
+    }
+
+    /** A new context, with libzmq's one I/O thread. */
+    public static NativeContext context() {
+        requireAvailable("the native ZeroMQ transport");
+        Pointer context = LibZmq.zmq_ctx_new();
+        if (context == null) {
+            throw failure("zmq_ctx_new", Native.getLastError());
+        }
+        return new NativeContext(context);
+    }
+
+    /** Throws for a return code of -1, with the error JNA saved right after the call. */
+    static int check(int rc, String call) {
+        if (rc == -1) {
+            throw failure(call, Native.getLastError());
+        }
+        return rc;
+    }
+
+    static NativeZmqException failure(String call, int errno) {
+        return new NativeZmqException(call + ": " + LibZmq.zmq_strerror(errno) + " (errno " + errno + ")", errno);
+    }
+}

@@ -1,6 +1,7 @@
 package io.videostream.job;
 
 import io.videostream.codec.Frame;
+import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.job.cli.Args;
 import io.videostream.job.sinks.FrameRateSink;
 import io.videostream.job.sinks.PreviewSink;
@@ -33,10 +34,13 @@ import org.apache.flink.util.ExceptionUtils;
 public final class VideoStream {
     private static final String USAGE = String.join("\n",
             "usage: videostream <demo|streamer|worker|receiver> [--flag value ...]   (--help after a job lists its flags)",
+            "       videostream keys DIR NAME",
             "  demo      a test card through a worker to a receiver in one job",
             "  streamer  test-card frames, JPEG-encoded, published (PUB) or served to workers (--mapreduce)",
             "  worker    frames from a streamer, decoded, processed, encoded, pushed to a receiver",
-            "  receiver  frames from streamers or workers, re-ordered by capture time, measured, recorded");
+            "  receiver  frames from streamers or workers, re-ordered by capture time, measured, recorded",
+            "  keys      a new CURVE certificate pair: DIR/NAME.key (public, for the peers) and",
+            "            DIR/NAME.key_secret (secret, for this side only), in ZeroMQ's format (pyzmq reads it)");
 
     /** A job ready to run, once its flags have been read. */
     private interface Launch {
@@ -57,6 +61,9 @@ public final class VideoStream {
     /** Reads the arguments and runs the job; returns the exit code (2: bad arguments). */
     static int run(String[] args) throws Exception {
         String job = args.length == 0 ? "" : args[0];
+        if (job.equals("keys")) {
+            return keys(Arrays.copyOfRange(args, 1, args.length));
+        }
         String usage = usage(job);
         if (usage == null) {
             System.err.println(USAGE);
@@ -84,6 +91,23 @@ public final class VideoStream {
             System.out.println("videostream " + job + ": stopped");
         }
         return 0;
+    }
+
+    /** {@code keys DIR NAME}: writes a new CURVE certificate pair; returns the exit code. */
+    private static int keys(String[] args) {
+        if (args.length != 2 || args[0].startsWith("--")) {
+            System.err.println("usage: videostream keys DIR NAME   (writes DIR/NAME.key and DIR/NAME.key_secret)");
+            return args.length == 1 && args[0].equals("--help") ? 0 : 2;
+        }
+        try {
+            for (Path file : CurveCertificate.generate().write(Path.of(args[0]), args[1])) {
+                System.out.println(file);
+            }
+            return 0;
+        } catch (IOException e) {
+            System.err.println("videostream keys: cannot write the certificate: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static String usage(String job) {

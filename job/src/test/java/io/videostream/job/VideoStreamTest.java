@@ -3,13 +3,16 @@ package io.videostream.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.videostream.connector.zeromq.common.CurveCertificate;
 import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,6 +35,19 @@ class VideoStreamTest {
     void restore() {
         System.setOut(originalOut);
         System.setErr(originalErr);
+    }
+
+    @Test
+    void keysWritesACertificatePairThatReadsBack(@TempDir Path dir) throws Exception {
+        assertThat(VideoStream.run(new String[] {"keys", dir.toString(), "receiver"})).isZero();
+
+        CurveCertificate secret = CurveCertificate.read(dir.resolve("receiver.key_secret"));
+        assertThat(CurveCertificate.read(dir.resolve("receiver.key")).publicKey()).isEqualTo(secret.publicKey());
+        assertThat(secret.secretKey()).isNotNull();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                dir.resolve("receiver.key").toString(), dir.resolve("receiver.key_secret").toString());
+        assertThat(VideoStream.run(new String[] {"keys", dir.toString()})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("usage: videostream keys DIR NAME");
     }
 
     @ParameterizedTest

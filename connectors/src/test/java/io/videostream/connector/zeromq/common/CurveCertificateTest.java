@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.Python;
 import io.videostream.connector.zeromq.internal.libzmq.NativeContext;
 import io.videostream.connector.zeromq.internal.libzmq.NativeSocket;
 import io.videostream.connector.zeromq.internal.libzmq.NativeZmq;
@@ -11,23 +12,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Certificate files shared with pyzmq: its files read here, these files read by it, and the keys work. */
 class CurveCertificateTest {
-    private static final String PYTHON = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-
     @TempDir
     Path dir;
 
     @Test
     void readsTheCertificatesPyzmqWrites() throws Exception {
-        String keys = python("import zmq.auth; zmq.auth.create_certificates(d, 'server');"
+        String keys = Python.run(dir, "import zmq.auth; zmq.auth.create_certificates(d, 'server');"
                 + "p, s = zmq.auth.load_certificate(d + '/server.key_secret'); print(p.decode() + ' ' + s.decode())");
         String[] pythonKeys = keys.strip().split(" ");
 
@@ -45,7 +42,7 @@ class CurveCertificateTest {
         List<Path> files = certificate.write(dir, "camera-1");
 
         assertThat(files).containsExactly(dir.resolve("camera-1.key"), dir.resolve("camera-1.key_secret"));
-        assertThat(python("import zmq.auth; p, s = zmq.auth.load_certificate(d + '/camera-1.key_secret');"
+        assertThat(Python.run(dir, "import zmq.auth; p, s = zmq.auth.load_certificate(d + '/camera-1.key_secret');"
                 + "q, _ = zmq.auth.load_certificate(d + '/camera-1.key'); print(p.decode(), s.decode(), q.decode())")
                 .strip()).isEqualTo(certificate.publicKey() + " " + certificate.secretKey() + " " + certificate.publicKey());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(1)))).isEqualTo("rw-------");
@@ -93,19 +90,5 @@ class CurveCertificateTest {
             assertThat(push.send(List.of("over CURVE".getBytes(StandardCharsets.UTF_8)))).isTrue();
             assertThat(pull.receive(false)).containsExactly("over CURVE".getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    /** Runs Python with {@code d} set to the test's directory; returns what it printed. */
-    private String python(String code) throws Exception {
-        Process process = new ProcessBuilder(PYTHON, "-c", "d = " + pythonString(dir.toString()) + "\n" + code)
-                .redirectErrorStream(true).start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
-
-    private static String pythonString(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

@@ -1,0 +1,36 @@
+package io.videostream.connector.zeromq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+
+/** Python code run by Debian's python3 with pyzmq (bin/install-deps installs them), with {@code d} set to a directory. */
+public final class Python {
+    private static final String PYTHON = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
+    private Python() {}
+
+    /** Starts the code; its output and errors are its input stream. */
+    public static Process start(Path dir, String code) throws Exception {
+        String d = "d = '" + dir.toString().replace("\\", "\\\\").replace("'", "\\'") + "'\n";
+        return new ProcessBuilder(PYTHON, "-c", d + code).redirectErrorStream(true).start();
+    }
+
+    /** Runs the code to its end (at most 30 s), which must succeed; returns what it printed. */
+    public static String run(Path dir, String code) throws Exception {
+        Process process = start(dir, code);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("python ended").isTrue();
+        String output = output(process);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    /** What an ended process printed. */
+    public static String output(Process process) throws Exception {
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+}

@@ -3,6 +3,7 @@ package io.videostream.job.sinks;
 import io.videostream.codec.Frame;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -11,7 +12,8 @@ import org.apache.flink.metrics.MeterView;
 
 /**
  * Prints, once a second per parallel instance, how many frames per second arrive and what the last
- * one looked like; the rate is also the metric {@code framesPerSecond}.
+ * one looked like; every 10 s, the percentiles of latency (now - ftime) over those 10 s, and at the
+ * end of a bounded run, over the whole run. The rate is also the metric {@code framesPerSecond}.
  */
 public class FrameRateSink implements Sink<Frame> {
     private static final long serialVersionUID = 1L;
@@ -26,40 +28,59 @@ public class FrameRateSink implements Sink<Frame> {
     public SinkWriter<Frame> createWriter(WriterInitContext context) {
         Meter meter = context.metricGroup().meter("framesPerSecond", new MeterView(5));
         int subtask = context.getTaskInfo().getIndexOfThisSubtask();
-        return new Writer(label + "[" + subtask + "]", meter, System.out);
+        return new Writer(label + "[" + subtask + "]", meter, System.out, System::currentTimeMillis);
     }
 
-    private static final class Writer implements SinkWriter<Frame> {
+    /** Writes the reports; the clock (ms since the epoch) is the wall clock, or a test's. */
+    static final class Writer implements SinkWriter<Frame> {
+        private static final long LATENCY_WINDOW_MILLIS = 10_000;
+
         private final String label;
         private final Meter meter;
         private final PrintStream out;
-        private long windowStart = System.nanoTime();
+        private final LongSupplier clock;
+        private final LatencyPercentiles recentLatency = new LatencyPercentiles();
+        private final LatencyPercentiles runLatency = new LatencyPercentiles();
+        private long windowStart;
+        private long latencyWindowStart;
         private long windowFrames;
         private long totalFrames;
         private Frame last;
 
-        Writer(String label, Meter meter, PrintStream out) {
+        Writer(String label, Meter meter, PrintStream out, LongSupplier clock) {
             this.label = label;
             this.meter = meter;
             this.out = out;
+            this.clock = clock;
+            this.windowStart = clock.getAsLong();
+            this.latencyWindowStart = windowStart;
         }
 
         @Override
         public void write(Frame frame, Context context) {
+            long now = clock.getAsLong();
             meter.markEvent();
             windowFrames++;
             totalFrames++;
             last = frame;
-            long now = System.nanoTime();
-            if (now - windowStart >= 1_000_000_000L) {
+            long latency = Math.round(now - frame.ftime() * 1000.0);
+            recentLatency.add(latency);
+            runLatency.add(latency);
+            if (now - windowStart >= 1000) {
                 report(now);
+            }
+            if (now - latencyWindowStart >= LATENCY_WINDOW_MILLIS) {
+                out.printf(Locale.ROOT, "%s latency over the last %d s: %s%n", label, (now - latencyWindowStart) / 1000,
+                        recentLatency.describe());
+                recentLatency.clear();
+                latencyWindowStart = now;
             }
         }
 
         private void report(long now) {
-            double seconds = (now - windowStart) / 1e9;
+            double seconds = Math.max(1, now - windowStart) / 1e3;
             String image = last.isEncoded() ? "jpeg " + last.jpeg().length + " B" : last.pixels().toString();
-            double latencyMs = System.currentTimeMillis() - last.ftime() * 1000.0;
+            double latencyMs = now - last.ftime() * 1000.0;
             out.printf(Locale.ROOT, "%s %.1f frames/s, %d frames, last #%d %s, %.0f ms after capture%n",
                     label, windowFrames / seconds, totalFrames, last.fno(), image, latencyMs);
             windowStart = now;
@@ -68,9 +89,13 @@ public class FrameRateSink implements Sink<Frame> {
 
         @Override
         public void flush(boolean endOfInput) {
-            if (endOfInput && windowFrames > 0) {
-                report(System.nanoTime());
+            if (!endOfInput || totalFrames == 0) {
+                return;
             }
+            if (windowFrames > 0) {
+                report(clock.getAsLong());
+            }
+            out.printf(Locale.ROOT, "%s latency over the run: %s%n", label, runLatency.describe());
         }
 
         @Override

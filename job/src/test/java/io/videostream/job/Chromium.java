@@ -40,14 +40,25 @@ final class Chromium {
         return run(profile, "--dump-dom", url);
     }
 
-    /** Opens {@code url} in a Chromium that runs until the page is closed. */
+    /** Opens {@code url} in a Chromium that runs until the page is closed; returns once its document is parsed. */
     static Page open(String url, Path profile) throws IOException, InterruptedException {
+        if (url.contains("\"") || url.contains("\\")) {
+            throw new IllegalArgumentException("no double quotes or backslashes: " + url);
+        }
         Path userData = Files.createTempDirectory(profile, "chromium");
-        Process chromium = new ProcessBuilder(command(userData, "--remote-debugging-port=0", url))
+        Process chromium = new ProcessBuilder(command(userData, "--remote-debugging-port=0", "about:blank"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Page page = null;
         try {
-            return new Page(chromium, pageSocket(userData.resolve("DevToolsActivePort")));
+            page = new Page(chromium, pageSocket(userData.resolve("DevToolsActivePort")));
+            page.send("Page.enable", "{}");
+            page.post("Page.navigate", "{\"url\":\"" + url + "\"}");
+            page.await("{\"method\":\"Page.domContentEventFired\"", "the page " + url);
+            return page;
         } catch (IOException | RuntimeException | InterruptedException e) {
+            if (page != null) {
+                page.close();
+            }
             chromium.destroyForcibly();
             throw e;
         }
@@ -127,29 +138,43 @@ final class Chromium {
         }
 
         /**
-         * Runs {@code expression} (JavaScript without double quotes or backslashes) in the page once
-         * its document is parsed, waits for the promise it may return, and returns the string it yields.
+         * Runs {@code expression} (JavaScript without double quotes or backslashes) in the page,
+         * waits for the promise it may return, and returns the string it yields.
          */
         String evaluate(String expression) throws InterruptedException {
             if (expression.contains("\"") || expression.contains("\\")) {
                 throw new IllegalArgumentException("no double quotes or backslashes: " + expression);
             }
-            String script = "new Promise(parsed => document.readyState === 'loading'"
-                    + " ? document.addEventListener('DOMContentLoaded', parsed) : parsed()).then(() => " + expression + ")";
+            String answer = send("Runtime.evaluate", "{\"expression\":\"" + expression
+                    + "\",\"awaitPromise\":true,\"returnByValue\":true}");
+            Matcher value = STRING_VALUE.matcher(answer);
+            if (!value.find()) {
+                throw new IllegalStateException("no string from " + expression + ": " + answer);
+            }
+            return value.group(1);
+        }
+
+        /** Sends a DevTools command ({@code params} a JSON object) and returns its answer. */
+        private String send(String method, String params) throws InterruptedException {
+            return await("{\"id\":" + post(method, params) + ",", method);
+        }
+
+        /** Sends a DevTools command and returns its id, not waiting for the answer. */
+        private int post(String method, String params) {
             int id = ++requests;
-            socket.sendText("{\"id\":" + id + ",\"method\":\"Runtime.evaluate\",\"params\":{\"expression\":\""
-                    + script + "\",\"awaitPromise\":true,\"returnByValue\":true}}", true).join();
+            socket.sendText("{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}", true).join();
+            return id;
+        }
+
+        /** The next message that starts with {@code start}, within 30 s. */
+        private String await(String start, String what) throws InterruptedException {
             for (int i = 0; i < 300; i++) {
                 String message = messages.poll(100, TimeUnit.MILLISECONDS);
-                if (message != null && message.startsWith("{\"id\":" + id + ",")) {
-                    Matcher value = STRING_VALUE.matcher(message);
-                    if (!value.find()) {
-                        throw new IllegalStateException("no string from " + expression + ": " + message);
-                    }
-                    return value.group(1);
+                if (message != null && message.startsWith(start)) {
+                    return message;
                 }
             }
-            throw new IllegalStateException("chromium did not answer within 30 s: " + expression);
+            throw new IllegalStateException("chromium did not answer within 30 s: " + what);
         }
 
         @Override

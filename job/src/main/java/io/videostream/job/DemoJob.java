@@ -4,6 +4,7 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.job.cli.Args;
 import io.videostream.job.processors.Processors;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -20,7 +21,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class DemoJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream demo [--card IMAG_S] [--animated true] [--fps 30] [--frames N] [--processor identity]",
-            "         [--bufferlen 0.5] [--preview-port 8090] [--window] [--fps-overlay] [--quality 50] [--parallelism 2]",
+            "         [--bufferlen 0.5] [--preview-port 8090] [--preview-bind 127.0.0.1] [--window] [--fps-overlay]",
+            "         [--quality 50] [--parallelism 2]",
             "  streams a test card through a worker to a receiver in one job and prints frames per second",
             "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
             "                 640x480, 1280x720, 1920x1080 (default IMAG_S)",
@@ -30,13 +32,16 @@ public class DemoJob {
             "  --processor    " + Processors.names() + " (default identity)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
+            "  --preview-bind the preview's address (default 127.0.0.1, loopback): 0.0.0.0 or this machine's",
+            "                 address or name to view it from another machine, where whoever reaches it sees the",
+            "                 streams and can stop them",
             "  --window       also show the frames in a desktop window (needs a display); ESC or closing it stops",
             "  --fps-overlay  write the frames per second onto the frames",
             "  --quality      JPEG quality 1-100 (default 50, as pystreaming)",
             "  --parallelism  parallel encoders, workers and re-orderers (default 2)");
 
     /** The demo's settings. */
-    public record Options(TestCardStream.Options frames, String processor, Duration bufferlen, int previewPort,
+    public record Options(TestCardStream.Options frames, String processor, Duration bufferlen, InetSocketAddress preview,
             boolean window, boolean fpsOverlay, Configuration codec, int parallelism) {
         public static Options parse(Args args) {
             TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
@@ -45,7 +50,7 @@ public class DemoJob {
             String processor = args.string("processor", "identity");
             Processors.check(processor);
             Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
-            return new Options(frames, processor, bufferlen, args.integer("preview-port", 8090, 0, 65535),
+            return new Options(frames, processor, bufferlen, args.preview(),
                     args.window(), args.flag("fps-overlay"), args.codec(), args.parallelism());
         }
     }

@@ -11,6 +11,7 @@ import io.videostream.job.operators.CaptureTimes;
 import io.videostream.job.operators.FpsOverlay;
 import io.videostream.job.operators.FrameStats;
 import io.videostream.job.operators.ReorderFrames;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,12 +33,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class ReceiverJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream receiver --endpoint tcp://host:5555[,tcp://host2:5555] | --mapreduce --endpoint tcp://*:5556",
-            "         [--bufferlen 0.5] [--preview-port 8090] [--window] [--record DIR] [--fps-overlay] [--frames N]",
-            "         [--ignore-stopstream] [--quality 50] [--parallelism 2]",
+            "         [--bufferlen 0.5] [--preview-port 8090] [--preview-bind 127.0.0.1] [--window] [--record DIR]",
+            "         [--fps-overlay] [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
             "  --endpoint     publishers to subscribe to; with --mapreduce, where workers push to (binds)",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
+            "  --preview-bind the preview's address (default 127.0.0.1, loopback): 0.0.0.0 or this machine's",
+            "                 address or name to view it from another machine, where whoever reaches it sees the",
+            "                 streams and can stop them",
             "  --window       also show the frames in a desktop window (needs a display); ESC or closing it stops",
             "  --record       write every frame, in order, as DIR/<stream>/<frame number>.jpg",
             "  --fps-overlay  write each stream's frames per second onto its frames (as pystreaming's write=True)",
@@ -49,7 +53,7 @@ public class ReceiverJob {
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
-            int previewPort, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism,
+            InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism,
             boolean ignoreStopstream) {
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
@@ -63,7 +67,7 @@ public class ReceiverJob {
             Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
             String record = args.string("record", null);
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
-                    args.integer("preview-port", 8090, 0, 65535), args.window(), args.flag("fps-overlay"), args.frames(),
+                    args.preview(), args.window(), args.flag("fps-overlay"), args.frames(),
                     args.codec(), args.parallelism(), args.flag("ignore-stopstream"));
         }
     }

@@ -9,6 +9,7 @@ import io.videostream.job.sinks.RecordingSink;
 import io.videostream.job.sinks.WindowSink;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ public final class VideoStream {
             case "demo": {
                 DemoJob.Options options = DemoJob.Options.parse(flags);
                 return env -> new DemoJob(options,
-                        outputs(env, "demo", null, options.previewPort(), options.window(), options.codec())).execute(env);
+                        outputs(env, "demo", null, options.preview(), options.window(), options.codec())).execute(env);
             }
             case "streamer": {
                 StreamerJob.Options options = StreamerJob.Options.parse(flags);
@@ -144,7 +145,7 @@ public final class VideoStream {
             default: {
                 ReceiverJob.Options options = ReceiverJob.Options.parse(flags);
                 return env -> new ReceiverJob(options, ReceiverJob.zeromqSource(options),
-                        outputs(env, "receiver", options.record(), options.previewPort(), options.window(),
+                        outputs(env, "receiver", options.record(), options.preview(), options.window(),
                                 options.codec())).execute(env);
             }
         }
@@ -152,7 +153,7 @@ public final class VideoStream {
 
     /** The received frames go to the console, and to a recording, the live preview and a window when asked. */
     private static List<Sink<Frame>> outputs(StreamExecutionEnvironment env, String label, Path record,
-            int previewPort, boolean window, Configuration codec) {
+            InetSocketAddress preview, boolean window, Configuration codec) {
         List<Sink<Frame>> sinks = new ArrayList<>();
         sinks.add(new FrameRateSink(label));
         if (record != null) {
@@ -161,8 +162,8 @@ public final class VideoStream {
         ReadableConfig conf = env.getConfiguration();
         String restUrl = "http://" + conf.getOptional(RestOptions.ADDRESS).orElse("localhost") + ":"
                 + conf.get(RestOptions.PORT);
-        if (previewPort > 0) {
-            sinks.add(new PreviewSink(previewPort, restUrl));
+        if (preview != null) {
+            sinks.add(new PreviewSink(preview, restUrl));
         }
         if (window) {
             sinks.add(new WindowSink("videostream " + label, restUrl, codec));

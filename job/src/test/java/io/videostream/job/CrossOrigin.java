@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * What a web page on another site can do with Flink's REST API through the browser of someone who
- * visits it: the REST API must let no other origin in, and take no jar uploads.
+ * What a web page on another site can do with Flink's REST API (or the live preview) through the
+ * browser of someone who visits it: the REST API must let no other origin in, and take no jar uploads.
  */
 final class CrossOrigin {
     static final String OTHER_ORIGIN = "http://evil.example";
@@ -60,6 +60,14 @@ final class CrossOrigin {
                 + "fetch('" + rest + "/jobs/" + job + "?mode=cancel', {method: 'PATCH'})\n"
                 + "  .then(r => say('cancel', 'cancel answered ' + r.status), e => say('cancel', 'cancel refused'));\n"
                 + "</script></body></html>";
+        return pageOnAnotherOrigin(page, tmp);
+    }
+
+    /**
+     * Headless Chromium opens {@code page} served from another origin (127.0.0.1 on a port of its
+     * own) and lets its scripts run; returns its DOM afterwards.
+     */
+    static String pageOnAnotherOrigin(String page, Path tmp) throws IOException, InterruptedException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         server.createContext("/", exchange -> {
             byte[] body = page.getBytes(StandardCharsets.UTF_8);

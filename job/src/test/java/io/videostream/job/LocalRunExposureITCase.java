@@ -10,10 +10,6 @@ import io.videostream.job.sinks.PreviewSink;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,14 +37,14 @@ class LocalRunExposureITCase {
     void listensOnLoopbackOnlyRefusesOtherOriginsAndJarsAndStopStillCancels(@TempDir Path tmp) throws Exception {
         Set<InetSocketAddress> before = listening();
         int webPort = Ports.freePort();
-        int previewPort = Ports.freePort();
+        var preview = InetSocketAddress.createUnresolved("127.0.0.1", Ports.freePort());
         String rest = "http://localhost:" + webPort;
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 30, Long.MAX_VALUE);
-        var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), previewPort, false, false,
+        var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), preview, false, false,
                 new Configuration(), 2);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(VideoStream.localConfiguration(webPort));
-        new DemoJob(options, List.of(new PreviewSink(previewPort, rest))).build(env);
+        new DemoJob(options, List.of(new PreviewSink(preview, rest))).build(env);
         JobClient job = env.executeAsync("videostream demo, local");
         try {
             for (int i = 0; i < 300 && job.getJobStatus().get() != JobStatus.RUNNING; i++) {
@@ -66,16 +62,13 @@ class LocalRunExposureITCase {
             String jobId = job.getJobID().toString();
             CrossOrigin.assertRefused(rest, jobId);
             String page = CrossOrigin.pageOnAnotherOrigin(rest, jobId, tmp);
-            assertThat(page).contains("read refused", "cancel refused");
+            assertThat(page).contains("id=\"read\">read refused<", "id=\"cancel\">cancel refused<");
             assertThat(job.getJobStatus().get()).as("the job after the other site's page").isEqualTo(JobStatus.RUNNING);
             assertThat(Chromium.dom(rest + "/#/job/running/" + jobId + "/overview", tmp))
                     .as("the web UI, on its own origin").contains("videostream demo, local", "RUNNING");
 
-            HttpResponse<String> stop = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + previewPort + "/stop"))
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(stop.statusCode()).isEqualTo(202);
+            assertThat(PreviewITCase.pressStop("http://localhost:" + preview.getPort() + "/", tmp))
+                    .as("what the preview page says after Stop").isIn("stopping", "stopped");
             assertThatThrownBy(() -> job.getJobExecutionResult().get(30, TimeUnit.SECONDS)).as("the job after Stop")
                     .satisfies(e -> assertThat(ExceptionUtils.findThrowable(e, JobCancellationException.class)).isPresent());
         } finally {

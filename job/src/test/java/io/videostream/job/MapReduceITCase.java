@@ -50,7 +50,7 @@ class MapReduceITCase {
         CollectingSink<Frame> received = new CollectingSink<>("map-reduce");
 
         var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ofSeconds(3),
-                recording, 0, false, false, Long.MAX_VALUE, codec, 2, false);
+                recording, null, false, false, Long.MAX_VALUE, codec, 2, false);
         JobClient receiver = start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
                 List.of(received, new RecordingSink(recording))).build(env));
         var streamerOptions = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),

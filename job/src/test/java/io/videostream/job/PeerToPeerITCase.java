@@ -53,7 +53,7 @@ class PeerToPeerITCase {
     void aReceiverWithFramesEndsByItselfAfterThatManyFrames() throws Exception {
         CollectingSink<Frame> received = new CollectingSink<>("receiver-frames");
         var options = new ReceiverJob.Options(List.of(ZmqEndpoint.connect(published)), false, Duration.ofMillis(300),
-                null, 0, false, false, 15, new Configuration(), 2, false);
+                null, null, false, false, 15, new Configuration(), 2, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new ReceiverJob(options, ReceiverJob.zeromqSource(options), List.of(received)).execute(env);
 
@@ -74,7 +74,7 @@ class PeerToPeerITCase {
         try {
             CollectingSink<Frame> received = new CollectingSink<>("two-streams");
             var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.connect(published),
-                    ZmqEndpoint.connect(second)), false, Duration.ofMillis(300), null, 0, false, false, 10,
+                    ZmqEndpoint.connect(second)), false, Duration.ofMillis(300), null, null, false, false, 10,
                     new Configuration(), 2, false);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions), List.of(received)).execute(env);
@@ -95,7 +95,7 @@ class PeerToPeerITCase {
         CollectingSink<Frame> received = new CollectingSink<>("worker-frames");
         // Two worker instances take turns: a buffer long enough for a slow first frame (JIT) keeps them all.
         var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true,
-                Duration.ofSeconds(3), null, 0, false, false, Long.MAX_VALUE, new Configuration(), 2, false);
+                Duration.ofSeconds(3), null, null, false, false, Long.MAX_VALUE, new Configuration(), 2, false);
         StreamExecutionEnvironment receiverEnv = StreamExecutionEnvironment.getExecutionEnvironment();
         new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions), List.of(received)).build(receiverEnv);
         JobClient receiver = receiverEnv.executeAsync("collecting receiver");

@@ -9,6 +9,7 @@ import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.job.sinks.PreviewSink;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a person sees, in headless Chromium: the live preview moves, the web UI shows the job, Stop ends it. */
+/**
+ * What a person sees, in headless Chromium: the live preview moves, the web UI shows the job, a page
+ * of another site can neither stop it nor show its view, the preview's own Stop ends it.
+ */
 class PreviewITCase {
     static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
@@ -41,15 +45,15 @@ class PreviewITCase {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void thePreviewShowsAMovingPictureTheWebUiShowsTheRunningJobAndStopCancelsIt(
+    void thePreviewShowsAMovingPictureTheWebUiShowsTheRunningJobOtherSitesCannotStopItAndStopCancelsIt(
             @InjectClusterClient ClusterClient<?> cluster, @TempDir Path tmp) throws Exception {
-        int port = Ports.freePort();
-        String page = "http://localhost:" + port + "/";
+        var preview = InetSocketAddress.createUnresolved("127.0.0.1", Ports.freePort());
+        String page = "http://localhost:" + preview.getPort() + "/";
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 30, Long.MAX_VALUE);
-        var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), port, false, false,
+        var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), preview, false, false,
                 new Configuration(), 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new DemoJob(options, List.of(new PreviewSink(port, cluster.getWebInterfaceURL()))).build(env);
+        new DemoJob(options, List.of(new PreviewSink(preview, cluster.getWebInterfaceURL()))).build(env);
         JobClient job = env.executeAsync("videostream demo with a preview");
 
         awaitFramesShown(page + "status", 10);
@@ -62,13 +66,55 @@ class PreviewITCase {
         assertThat(webUi).contains("videostream demo with a preview", "RUNNING", "test card IMAG_S", "decode", "re-order",
                 "frame rate and latency", "PreviewSink");
 
-        HttpResponse<String> stop = http.send(HttpRequest.newBuilder(URI.create(page + "stop"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(stop.statusCode()).isEqualTo(202);
+        String otherSite = CrossOrigin.pageOnAnotherOrigin(attack(page), tmp);
+        assertThat(otherSite).as("the other site's page").contains("id=\"view\">view refused<", "id=\"form\">form sent<",
+                "id=\"no-cors\">no-cors post sent<", "id=\"token\">post with a header refused<");
+        assertThat(job.getJobStatus().get()).as("the job after the other site's page").isEqualTo(JobStatus.RUNNING);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(page + "status")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).as("the preview after the other site's page")
+                .startsWith("{\"stopped\":false");
+
+        assertThat(pressStop(page, tmp)).as("what the page says after Stop").isIn("stopping", "stopped");
         for (int i = 0; i < 300 && !job.getJobStatus().get().isGloballyTerminalState(); i++) {
             Thread.sleep(100);
         }
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.CANCELED);
+    }
+
+    /**
+     * A page of another site that, in the browser of someone who looks at the preview, shows its
+     * view and then posts to its stop as a form, a no-cors fetch and a fetch with a made-up token header.
+     */
+    private static String attack(String preview) {
+        String stop = preview + "stop";
+        return "<html><body><p id='view'>loading</p><p id='no-cors'>posting</p><p id='token'>posting</p>"
+                + "<p id='form'>sending</p><iframe name='answer'></iframe>"
+                + "<form id='stop' method='post' action='" + stop + "' target='answer'><input name='stop' value='1'></form>"
+                + "<script>\n"
+                + "const say = (id, text) => document.getElementById(id).textContent = text;\n"
+                + "const view = new Image();\n"
+                + "const stop = () => {\n"
+                + "fetch('" + stop + "', {method: 'POST', mode: 'no-cors', body: 'stop'})\n"
+                + "  .then(r => say('no-cors', 'no-cors post sent'), e => say('no-cors', 'no-cors post failed'));\n"
+                + "fetch('" + stop + "', {method: 'POST', headers: {'X-Preview-Token': 'guessed'}})\n"
+                + "  .then(r => say('token', 'post with a header answered ' + r.status),\n"
+                + "        e => say('token', 'post with a header refused'));\n"
+                + "document.getElementById('stop').submit();\n"
+                + "say('form', 'form sent');\n"
+                + "};\n"
+                + "view.onload = () => { say('view', 'view shown'); stop(); };\n"
+                + "view.onerror = () => { say('view', 'view refused'); stop(); };\n"
+                + "view.src = '" + preview + "view?stream=" + Frame.DEFAULT_STREAM + "';\n"
+                + "</script></body></html>";
+    }
+
+    /** Presses the Stop button of the preview page in Chromium; returns what the page then says. */
+    static String pressStop(String preview, Path tmp) throws IOException, InterruptedException {
+        try (Chromium.Page page = Chromium.open(preview, tmp)) {
+            return page.evaluate("new Promise(answered => { const state = document.getElementById('state');"
+                    + " new MutationObserver(() => answered(state.textContent)).observe(state, {childList: true});"
+                    + " document.getElementById('stop').click(); })");
+        }
     }
 
     /** Waits until the preview has shown {@code frames} frames of a stream. */

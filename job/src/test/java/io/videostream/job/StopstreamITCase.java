@@ -48,7 +48,7 @@ class StopstreamITCase {
         String address = Ports.freeAddress();
         CollectingSink<Frame> received = new CollectingSink<>("stopstream-" + ignoreStopstream);
         var options = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(address)), true, Duration.ofMillis(100), null,
-                0, false, false, 20, new Configuration(), 1, ignoreStopstream);
+                null, false, false, 20, new Configuration(), 1, ignoreStopstream);
         try (Peer<Void> pusher = Peer.start(context -> {
             ZMQ.Socket push = context.createSocket(SocketType.PUSH);
             push.setImmediate(true); // nothing is queued before the receiver is there: frames come paced

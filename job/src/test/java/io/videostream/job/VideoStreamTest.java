@@ -66,6 +66,7 @@ class VideoStreamTest {
         "demo --fps fast                                                     | videostream demo: --fps takes a number, not 'fast'",
         "demo --frames 0                                                     | videostream demo: --frames takes a positive whole number, not '0'",
         "demo --quality 101                                                  | videostream demo: --quality must be 1-100, not 101",
+        "demo --preview-bind 1:2:3                                           | videostream demo: --preview-bind takes an address or host name of this machine, not '1:2:3'",
     })
     void aBadArgumentGetsOneLineAndExitCode2(String args, String message) throws Exception {
         assertThat(VideoStream.run(args.trim().split(" +"))).isEqualTo(2);
@@ -78,6 +79,8 @@ class VideoStreamTest {
     void helpListsTheJobsFlags() throws Exception {
         assertThat(VideoStream.run(new String[] {"worker", "--help"})).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--reqthread", "--processor", "--drain-pattern");
+        assertThat(VideoStream.run(new String[] {"receiver", "--help"})).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--preview-port", "--preview-bind");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.videostream.job.cli;
 import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import java.awt.GraphicsEnvironment;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -136,6 +139,23 @@ public final class Args {
                     "--window needs a display (DISPLAY is not set); the live preview in the browser needs none");
         }
         return window;
+    }
+
+    /**
+     * The live preview's address from {@code --preview-bind} (default 127.0.0.1, which must resolve
+     * here) and {@code --preview-port} (default 8090); null for port 0, no preview. Unresolved: the
+     * TaskManager that serves it resolves it.
+     */
+    public InetSocketAddress preview() {
+        String bind = string("preview-bind", "127.0.0.1");
+        int port = integer("preview-port", 8090, 0, 65535);
+        try {
+            InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--preview-bind takes an address or host name of this machine, not '"
+                    + bind + "'");
+        }
+        return port == 0 ? null : InetSocketAddress.createUnresolved(bind, port);
     }
 
     public int parallelism() {

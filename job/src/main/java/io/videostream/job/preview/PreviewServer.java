@@ -1,30 +1,37 @@
 package io.videostream.job.preview;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.videostream.codec.Frame;
+import io.videostream.connector.zeromq.common.RateLimitedLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live preview (pystreaming's {@code display}) on loopback: a page with one MJPEG view per stream
- * and its frames per second, and a stop button (or ESC) that runs the stop action once.
+ * The live preview (pystreaming's {@code display}): a page with one MJPEG view per stream and its
+ * frames per second, and a stop button (or ESC) that runs the stop action once.
  * {@code /} the page, {@code /status} the streams as JSON, {@code /view?stream=NAME} the MJPEG
- * stream, {@code POST /stop} stop.
+ * stream, {@code POST /stop} stop. Requests that {@link SameOrigin} refuses get 403 and a log line
+ * (at most one every 10 s).
  */
 public final class PreviewServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PreviewServer.class);
@@ -37,28 +44,47 @@ public final class PreviewServer implements AutoCloseable {
     private final Semaphore viewers = new Semaphore(MAX_VIEWERS);
     private final Map<String, StreamView> streams = new ConcurrentSkipListMap<>();
     private final Runnable onStop;
+    private final SameOrigin sameOrigin;
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG, 10_000);
+    private final String host;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean closed;
 
-    /** Serves on {@code localhost:port} (0: any free port); {@code onStop} runs when the user stops the stream. */
-    public PreviewServer(int port, Runnable onStop) throws IOException {
+    /**
+     * Serves on {@code address} (a name or IP address, resolved here; port 0: any free port);
+     * {@code onStop} runs when the user stops the stream.
+     */
+    public PreviewServer(InetSocketAddress address, Runnable onStop) throws IOException {
         this.onStop = onStop;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        String name = address.getHostString();
+        InetSocketAddress bind = new InetSocketAddress(name, address.getPort());
+        if (bind.isUnresolved()) {
+            throw new UnknownHostException("cannot resolve " + name);
+        }
+        sameOrigin = new SameOrigin(name);
+        host = bind.getAddress().equals(InetAddress.getLoopbackAddress()) ? "localhost"
+                : name.contains(":") ? "[" + name + "]" : name;
+        server = HttpServer.create(bind, 0);
         threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "preview-http");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(threads);
-        server.createContext("/", this::page);
-        server.createContext("/status", this::status);
-        server.createContext("/view", this::view);
-        server.createContext("/stop", this::stop);
+        server.createContext("/", checked(sameOrigin::refusedPage, this::page));
+        server.createContext("/status", checked(sameOrigin::refusedRead, this::status));
+        server.createContext("/view", checked(sameOrigin::refusedRead, this::view));
+        server.createContext("/stop", checked(sameOrigin::refusedChange, this::stop));
         server.start();
     }
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Where a browser finds the page: {@code localhost} on the loopback address, else the name or address bound to. */
+    public String url() {
+        return "http://" + host + ":" + port() + "/";
     }
 
     /** Shows a JPEG frame as its stream's newest. */
@@ -77,7 +103,11 @@ public final class PreviewServer implements AutoCloseable {
             return;
         }
         try (InputStream page = PreviewServer.class.getResourceAsStream("index.html")) {
-            respond(exchange, 200, "text/html; charset=utf-8", page.readAllBytes());
+            String html = new String(page.readAllBytes(), StandardCharsets.UTF_8).replace("@TOKEN@", sameOrigin.token());
+            // No other site may frame the page and have its user click Stop there.
+            exchange.getResponseHeaders().set("Content-Security-Policy", "frame-ancestors 'none'");
+            exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+            respond(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -116,7 +146,7 @@ public final class PreviewServer implements AutoCloseable {
         }
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "multipart/x-mixed-replace; boundary=" + BOUNDARY);
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             long seen = 0;
@@ -141,10 +171,26 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
+    /** Hands the request to {@code handler} unless {@code refused} names a reason: then 403, logged. */
+    private HttpHandler checked(Function<Headers, Optional<String>> refused, HttpHandler handler) {
+        return exchange -> {
+            Optional<String> reason = refused.apply(exchange.getRequestHeaders());
+            if (reason.isEmpty()) {
+                handler.handle(exchange);
+                return;
+            }
+            synchronized (refusals) {
+                refusals.warn("Preview refused {} {} from {}: {}", exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(), exchange.getRemoteAddress(), reason.get());
+            }
+            respond(exchange, 403, "text/plain", "refused".getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
     private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
         }

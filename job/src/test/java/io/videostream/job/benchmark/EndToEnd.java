@@ -146,7 +146,7 @@ public final class EndToEnd {
         String distributor = Ports.freeAddress();
         String collector = Ports.freeAddress();
         Configuration codec = new Configuration();
-        var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, 0,
+        var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, null,
                 false, false, Long.MAX_VALUE, codec, 1, false);
         // The receiver as it takes frames in, before its re-order buffer (which adds up to bufferlen).
         var streamer = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),

@@ -9,7 +9,6 @@ import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
-import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.job.io.PyStreamingSchema;
 import java.time.Duration;
@@ -56,9 +55,9 @@ class StopstreamITCase {
             PyStreamingWire wire = new PyStreamingWire();
             for (long fno = 0; fno < 20; fno++) {
                 if (fno == 10) {
-                    Multipart.send(push, new PyStreamingSchema().endOfStream());
+                    Peer.send(push, new PyStreamingSchema().endOfStream());
                 }
-                Multipart.send(push, wire.encode(Frame.encoded("cam", fno, System.currentTimeMillis() / 1000.0, null,
+                Peer.send(push, wire.encode(Frame.encoded("cam", fno, System.currentTimeMillis() / 1000.0, null,
                         JPEG)));
                 Thread.sleep(10);
             }

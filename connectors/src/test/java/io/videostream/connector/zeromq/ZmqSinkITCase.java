@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.connector.zeromq.common.FlowControl;
-import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.sink.ZmqSink;
@@ -52,7 +51,7 @@ class ZmqSinkITCase {
         socket.setReceiveTimeOut(quietMillis);
         List<String> received = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
-            List<byte[]> parts = Multipart.receive(socket, 0);
+            List<byte[]> parts = Peer.receive(socket);
             if (parts == null) {
                 break;
             }

@@ -1,7 +1,7 @@
 package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
-import io.videostream.connector.zeromq.common.RateLimitedLog;
+import io.videostream.connector.zeromq.internal.RateLimitedLog;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;

@@ -5,7 +5,7 @@ import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.codec.jpeg.JpegException;
-import io.videostream.connector.zeromq.common.RateLimitedLog;
+import io.videostream.connector.zeromq.internal.RateLimitedLog;
 import org.apache.flink.api.common.functions.AbstractRichFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.configuration.Configuration;

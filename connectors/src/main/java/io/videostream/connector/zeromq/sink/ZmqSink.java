@@ -2,8 +2,9 @@ package io.videostream.connector.zeromq.sink;
 
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
-import io.videostream.connector.zeromq.sink.writer.ZmqSinkWriter;
+import io.videostream.connector.zeromq.internal.writer.ZmqSinkWriter;
 import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -15,6 +16,7 @@ import org.apache.flink.configuration.Configuration;
  * parallelism 1. Live streams are not replayed, so the sink gives no delivery guarantee across a
  * failure. Build one with {@link #builder()}.
  */
+@PublicEvolving
 public final class ZmqSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
 

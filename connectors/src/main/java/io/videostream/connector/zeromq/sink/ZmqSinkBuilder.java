@@ -6,6 +6,7 @@ import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
@@ -21,6 +22,7 @@ import org.apache.flink.configuration.Configuration;
  *         .build();
  * }</pre>
  */
+@PublicEvolving
 public final class ZmqSinkBuilder<T> {
     private ZmqSinkPattern pattern;
     private ZmqEndpoint endpoint;

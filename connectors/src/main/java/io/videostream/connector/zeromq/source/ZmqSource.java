@@ -2,14 +2,15 @@ package io.videostream.connector.zeromq.source;
 
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.internal.reader.ZmqSourceReader;
 import io.videostream.connector.zeromq.source.enumerator.ZmqEnumeratorStateSerializer;
 import io.videostream.connector.zeromq.source.enumerator.ZmqSplitEnumerator;
-import io.videostream.connector.zeromq.source.reader.ZmqSourceReader;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import io.videostream.connector.zeromq.source.split.ZmqSplitSerializer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -29,6 +30,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * arrive from then on. The source is unbounded, but a split ends when the schema reads an end of
  * stream, and the job finishes when every split has ended. Build one with {@link #builder()}.
  */
+@PublicEvolving
 public final class ZmqSource<T> implements Source<T, ZmqSplit, Set<ZmqSplit>>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
 

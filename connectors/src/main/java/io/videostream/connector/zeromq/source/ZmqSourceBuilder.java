@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
@@ -21,6 +22,7 @@ import org.apache.flink.configuration.Configuration;
  *         .build();
  * }</pre>
  */
+@PublicEvolving
 public final class ZmqSourceBuilder<T> {
     private ZmqSourcePattern pattern;
     private final List<ZmqEndpoint> endpoints = new ArrayList<>();

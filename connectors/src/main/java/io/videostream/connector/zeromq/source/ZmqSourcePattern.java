@@ -1,6 +1,9 @@
 package io.videostream.connector.zeromq.source;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /** How a ZeroMQ source takes messages from an endpoint. */
+@PublicEvolving
 public enum ZmqSourcePattern {
     /** Subscribe to a publisher (optionally to topic prefixes). */
     SUB,

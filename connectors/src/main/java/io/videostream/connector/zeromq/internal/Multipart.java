@@ -1,10 +1,12 @@
-package io.videostream.connector.zeromq.common;
+package io.videostream.connector.zeromq.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.zeromq.ZMQ;
 
 /** Sending and receiving whole multipart messages on a jeromq socket. */
+@Internal
 public final class Multipart {
     private Multipart() {}
 

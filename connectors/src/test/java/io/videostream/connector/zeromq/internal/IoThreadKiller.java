@@ -1,4 +1,4 @@
-package io.videostream.connector.zeromq.common;
+package io.videostream.connector.zeromq.internal;
 
 import java.util.concurrent.TimeUnit;
 import org.zeromq.SocketType;

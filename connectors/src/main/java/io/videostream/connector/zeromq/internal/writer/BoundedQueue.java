@@ -1,15 +1,17 @@
-package io.videostream.connector.zeromq.sink.writer;
+package io.videostream.connector.zeromq.internal.writer;
 
 import io.videostream.connector.zeromq.common.FlowControl;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 
 /**
  * The messages a sink holds for its socket thread. Full, it either blocks the writer (back-pressure)
  * or drops its oldest message and counts it, as the flow control says.
  */
+@Internal
 final class BoundedQueue {
     private final ArrayDeque<List<byte[]>> messages = new ArrayDeque<>();
     private final int capacity;

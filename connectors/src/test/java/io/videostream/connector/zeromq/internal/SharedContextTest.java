@@ -1,4 +1,4 @@
-package io.videostream.connector.zeromq.common;
+package io.videostream.connector.zeromq.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

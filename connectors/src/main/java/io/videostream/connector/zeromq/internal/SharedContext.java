@@ -1,5 +1,6 @@
-package io.videostream.connector.zeromq.common;
+package io.videostream.connector.zeromq.internal;
 
+import org.apache.flink.annotation.Internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -18,6 +19,7 @@ import org.zeromq.ZContext;
  * ({@link Lease#checkAlive}), so Flink restarts the tasks, and the next lease starts a fresh context.
  * The dead context is left to the garbage collector: closing it would wait forever for the dead thread.
  */
+@Internal
 public final class SharedContext {
     /** The one the connector uses. */
     public static final SharedContext JVM = new SharedContext();

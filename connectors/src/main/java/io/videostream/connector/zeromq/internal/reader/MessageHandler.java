@@ -1,11 +1,12 @@
-package io.videostream.connector.zeromq.source.reader;
+package io.videostream.connector.zeromq.internal.reader;
 
 import io.videostream.connector.zeromq.common.MessageKind;
-import io.videostream.connector.zeromq.common.Multipart;
-import io.videostream.connector.zeromq.common.RateLimitedLog;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.internal.Multipart;
+import io.videostream.connector.zeromq.internal.RateLimitedLog;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * Reads received messages with the schema, for every pattern alike: data goes into the current
  * fetch, unreadable messages are counted and logged, and the caller learns what each message meant.
  */
+@Internal
 final class MessageHandler<T> {
     /** Most messages in one fetch. */
     static final int MAX_BATCH = 256;

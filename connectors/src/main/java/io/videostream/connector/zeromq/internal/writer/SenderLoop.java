@@ -1,14 +1,16 @@
-package io.videostream.connector.zeromq.sink.writer;
+package io.videostream.connector.zeromq.internal.writer;
 
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.zeromq.SocketType;
 
 /** PUB and PUSH: sends queued messages in order; the end-of-stream marker goes last and is never dropped. */
+@Internal
 final class SenderLoop extends SocketLoop {
     private final BoundedQueue queue;
     private List<byte[]> pending;

@@ -1,19 +1,21 @@
-package io.videostream.connector.zeromq.source.reader;
+package io.videostream.connector.zeromq.internal.reader;
 
-import io.videostream.connector.zeromq.common.ConnectionMonitor;
 import io.videostream.connector.zeromq.common.MessageKind;
-import io.videostream.connector.zeromq.common.SocketMetrics;
-import io.videostream.connector.zeromq.common.Multipart;
-import io.videostream.connector.zeromq.common.ZmqSockets;
+import io.videostream.connector.zeromq.internal.ConnectionMonitor;
+import io.videostream.connector.zeromq.internal.Multipart;
+import io.videostream.connector.zeromq.internal.SocketMetrics;
+import io.videostream.connector.zeromq.internal.ZmqSockets;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /** SUB and PULL: one socket, messages arrive on their own. */
+@Internal
 final class StreamConnection extends SplitConnection {
     /** Messages read per wake-up before the other sockets get their turn. */
     private static final int MAX_MESSAGES_PER_READ = 64;

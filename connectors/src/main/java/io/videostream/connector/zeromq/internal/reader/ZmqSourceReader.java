@@ -1,22 +1,24 @@
-package io.videostream.connector.zeromq.source.reader;
+package io.videostream.connector.zeromq.internal.reader;
 
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.internal.SocketMetrics;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
-import io.videostream.connector.zeromq.common.SocketMetrics;
 
 /**
  * Reader of a ZeroMQ source: one fetcher thread polls the sockets of all its splits. Metrics besides
  * Flink's standard source ones: those of {@link SocketMetrics} and, for REQ, {@code requestsInFlight}.
  */
+@Internal
 public final class ZmqSourceReader<T> extends SingleThreadMultiplexSourceReaderBase<T, T, ZmqSplit, ZmqSplit> {
 
     public ZmqSourceReader(ZmqSourcePattern pattern, List<String> topics, String track, Configuration config,

@@ -1,8 +1,8 @@
-package io.videostream.connector.zeromq.source.reader;
+package io.videostream.connector.zeromq.internal.reader;
 
-import io.videostream.connector.zeromq.common.SharedContext;
-import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.internal.SharedContext;
+import io.videostream.connector.zeromq.internal.SocketMetrics;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
@@ -26,6 +27,7 @@ import org.zeromq.ZMQ;
  * Owns the sockets of all splits of one reader and polls them together in the fetcher thread. Each
  * {@link #fetch()} waits at most {@value #POLL_MILLIS} ms for messages and returns what arrived.
  */
+@Internal
 public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     static final long POLL_MILLIS = 50;
     /** How long a fetch gathers messages after the first one arrived. */

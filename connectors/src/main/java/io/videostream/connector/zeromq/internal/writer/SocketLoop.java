@@ -1,11 +1,12 @@
-package io.videostream.connector.zeromq.sink.writer;
+package io.videostream.connector.zeromq.internal.writer;
 
 import io.videostream.connector.zeromq.common.FlowControl;
-import io.videostream.connector.zeromq.common.Multipart;
-import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.internal.Multipart;
+import io.videostream.connector.zeromq.internal.SocketMetrics;
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
@@ -16,6 +17,7 @@ import org.zeromq.ZMQ;
  * The thread that owns a sink's socket (ZeroMQ sockets belong to one thread). The writer hands it
  * messages through bounded queues; it sends them, or for a distributor answers requests with them.
  */
+@Internal
 abstract class SocketLoop implements MessageSender {
     /** How long one step may wait for a message, a request or room in ZeroMQ's queue. */
     static final int STEP_MILLIS = 50;

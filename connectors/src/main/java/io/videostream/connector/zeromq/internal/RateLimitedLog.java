@@ -1,8 +1,10 @@
-package io.videostream.connector.zeromq.common;
+package io.videostream.connector.zeromq.internal;
 
+import org.apache.flink.annotation.Internal;
 import org.slf4j.Logger;
 
 /** Logs a recurring event at most once per interval, with how often it happened since the last line. */
+@Internal
 public final class RateLimitedLog {
     private final Logger log;
     private final long intervalNanos;

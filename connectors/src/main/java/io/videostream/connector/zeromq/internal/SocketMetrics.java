@@ -1,5 +1,7 @@
-package io.videostream.connector.zeromq.common;
+package io.videostream.connector.zeromq.internal;
 
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
@@ -11,6 +13,7 @@ import org.apache.flink.metrics.ThreadSafeSimpleCounter;
  * which), and {@code oversizedMessages} (parts announced at 2^63 bytes or more, which ZeroMQ's own
  * size check misses and the connector refuses).
  */
+@Internal
 public final class SocketMetrics {
     final Counter reconnects;
     final Counter disconnects;

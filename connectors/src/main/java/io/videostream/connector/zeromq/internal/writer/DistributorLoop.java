@@ -1,14 +1,15 @@
-package io.videostream.connector.zeromq.sink.writer;
+package io.videostream.connector.zeromq.internal.writer;
 
 import io.videostream.connector.zeromq.common.FlowControl;
-import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
+import io.videostream.connector.zeromq.internal.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
@@ -20,6 +21,7 @@ import org.zeromq.SocketType;
  * "not available" reply when the queue is empty, its "unknown track" reply for a track not served,
  * and once the input has ended and the queue is empty, the end-of-stream marker.
  */
+@Internal
 final class DistributorLoop extends SocketLoop {
     private final Map<String, BoundedQueue> tracks = new LinkedHashMap<>();
     private final ZmqSerializationSchema<?> schema;

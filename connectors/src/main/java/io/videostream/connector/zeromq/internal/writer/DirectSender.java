@@ -1,10 +1,11 @@
-package io.videostream.connector.zeromq.sink.writer;
+package io.videostream.connector.zeromq.internal.writer;
 
-import io.videostream.connector.zeromq.common.Multipart;
-import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.internal.Multipart;
+import io.videostream.connector.zeromq.internal.SocketMetrics;
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
@@ -15,6 +16,7 @@ import org.zeromq.SocketType;
  * message itself, waiting while ZeroMQ has no room, so a record costs no hand-off to another thread.
  * The writer's methods all run in the task thread, which is what a ZeroMQ socket needs.
  */
+@Internal
 final class DirectSender implements MessageSender {
     /** How long one send may wait for room before the monitor and cancellation are looked at. */
     private static final int STEP_MILLIS = 50;

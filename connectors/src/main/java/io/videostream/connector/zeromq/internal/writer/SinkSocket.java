@@ -1,17 +1,19 @@
-package io.videostream.connector.zeromq.sink.writer;
+package io.videostream.connector.zeromq.internal.writer;
 
-import io.videostream.connector.zeromq.common.ConnectionMonitor;
-import io.videostream.connector.zeromq.common.SharedContext;
-import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
-import io.videostream.connector.zeromq.common.ZmqSockets;
+import io.videostream.connector.zeromq.internal.ConnectionMonitor;
+import io.videostream.connector.zeromq.internal.SharedContext;
+import io.videostream.connector.zeromq.internal.SocketMetrics;
+import io.videostream.connector.zeromq.internal.ZmqSockets;
 import java.time.Duration;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /** A sink's socket with its connection monitor, in a lease of the shared context: opened and closed together. */
+@Internal
 final class SinkSocket {
     final ZMQ.Socket socket;
     final ConnectionMonitor monitor;

@@ -1,4 +1,4 @@
-package io.videostream.connector.zeromq.sink.writer;
+package io.videostream.connector.zeromq.internal.writer;
 
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
@@ -7,6 +7,7 @@ import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
@@ -19,6 +20,7 @@ import org.zeromq.SocketType;
  * the input ends it sends what is held and the schema's end-of-stream marker, lingering up to
  * {@link ZmqOptions#LINGER} so they leave.
  */
+@Internal
 public final class ZmqSinkWriter<T> implements SinkWriter<T> {
     private final ZmqSerializationSchema<T> schema;
     private final MessageSender loop;

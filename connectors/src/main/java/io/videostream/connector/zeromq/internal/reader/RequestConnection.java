@@ -1,16 +1,17 @@
-package io.videostream.connector.zeromq.source.reader;
+package io.videostream.connector.zeromq.internal.reader;
 
-import io.videostream.connector.zeromq.common.ConnectionMonitor;
 import io.videostream.connector.zeromq.common.MessageKind;
-import io.videostream.connector.zeromq.common.Multipart;
-import io.videostream.connector.zeromq.common.SocketMetrics;
 import io.videostream.connector.zeromq.common.ZmqOptions;
-import io.videostream.connector.zeromq.common.ZmqSockets;
+import io.videostream.connector.zeromq.internal.ConnectionMonitor;
+import io.videostream.connector.zeromq.internal.Multipart;
+import io.videostream.connector.zeromq.internal.SocketMetrics;
+import io.videostream.connector.zeromq.internal.ZmqSockets;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ import org.zeromq.ZMQ;
  * relaxed, correlated REQ sockets allow without reopening them. The stream has ended when every
  * requester has been told so: replies to the other requests in flight may still carry frames.
  */
+@Internal
 final class RequestConnection extends SplitConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RequestConnection.class);
 

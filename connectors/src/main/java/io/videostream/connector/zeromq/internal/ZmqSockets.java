@@ -1,5 +1,8 @@
-package io.videostream.connector.zeromq.common;
+package io.videostream.connector.zeromq.internal;
 
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -7,6 +10,7 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /** Creates jeromq sockets configured from {@link ZmqOptions} and attaches them to endpoints. */
+@Internal
 public final class ZmqSockets {
     private ZmqSockets() {}
 

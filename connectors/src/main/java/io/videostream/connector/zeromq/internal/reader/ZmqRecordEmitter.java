@@ -1,11 +1,13 @@
-package io.videostream.connector.zeromq.source.reader;
+package io.videostream.connector.zeromq.internal.reader;
 
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 
 /** Emits records with the event time the schema reads from them. */
+@Internal
 final class ZmqRecordEmitter<T> implements RecordEmitter<T, T, ZmqSplit> {
     private final ZmqDeserializationSchema<T> schema;
 

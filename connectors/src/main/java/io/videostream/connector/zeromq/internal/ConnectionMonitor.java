@@ -1,7 +1,9 @@
-package io.videostream.connector.zeromq.common;
+package io.videostream.connector.zeromq.internal;
 
+import io.videostream.connector.zeromq.common.ZmqOptions;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.annotation.Internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -23,6 +25,7 @@ import org.zeromq.ZMQ;
  * listener opened and closed in the socket's context (which has one I/O thread). A handshake that
  * stays stalled (a peer that does not speak ZeroMQ) is nudged less and less often, up to every 5 s.
  */
+@Internal
 public final class ConnectionMonitor implements AutoCloseable {
     /** How long a fresh outgoing connection may take for its handshake before the I/O thread is nudged. */
     public static final long HANDSHAKE_GRACE_MILLIS = 100;

@@ -1,5 +1,6 @@
-package io.videostream.connector.zeromq.common;
+package io.videostream.connector.zeromq.internal;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import zmq.msg.MsgAllocator;
  * drops. Messages live on the heap, not in direct memory: the source copies each into an array anyway,
  * and a heap array of the exact size is handed over without that copy.
  */
+@Internal
 final class PeerMessageAllocator implements MsgAllocator {
     private static final Logger LOG = LoggerFactory.getLogger(PeerMessageAllocator.class);
 

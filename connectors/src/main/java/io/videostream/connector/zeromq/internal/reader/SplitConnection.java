@@ -1,14 +1,16 @@
-package io.videostream.connector.zeromq.source.reader;
+package io.videostream.connector.zeromq.internal.reader;
 
-import io.videostream.connector.zeromq.common.ConnectionMonitor;
+import io.videostream.connector.zeromq.internal.ConnectionMonitor;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 import org.zeromq.ZMQ;
 
 /**
  * The sockets of one split and the pattern's protocol on them. Lives in the source's fetcher
  * thread, which polls {@link #sockets()} and calls {@link #read} for each readable one.
  */
+@Internal
 abstract class SplitConnection implements AutoCloseable {
     protected final ZmqSplit split;
     protected final MessageHandler<?> handler;

@@ -1,6 +1,5 @@
 package io.videostream.connector.zeromq;
 
-import static io.videostream.connector.zeromq.TextSchema.message;
 import static io.videostream.connector.zeromq.TestCluster.counter;
 import static io.videostream.connector.zeromq.TestCluster.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;

@@ -3,13 +3,12 @@ package io.videostream.connector.zeromq.internal;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
-/** Creates jeromq sockets configured from {@link ZmqOptions} and attaches them to endpoints. */
+/** Creates jeromq sockets configured as a {@link SocketConfig} says and attaches them to endpoints. */
 @Internal
 public final class ZmqSockets {
     private ZmqSockets() {}
@@ -27,17 +26,17 @@ public final class ZmqSockets {
      * A peer that sends a part over {@link ZmqOptions#MAX_MESSAGE_SIZE}, or does not speak ZMTP 3, is
      * disconnected before anything is allocated for it.
      */
-    public static ZMQ.Socket create(ZContext context, SocketType type, ReadableConfig config, String description,
+    public static ZMQ.Socket create(ZContext context, SocketType type, SocketConfig config, String description,
             SocketMetrics metrics) {
         ZMQ.Socket socket = context.createSocket(type);
-        socket.setRcvHWM(config.get(ZmqOptions.RECEIVE_HWM));
-        socket.setSndHWM(config.get(ZmqOptions.SEND_HWM));
-        socket.setMaxMsgSize(config.get(ZmqOptions.MAX_MESSAGE_SIZE).getBytes());
+        socket.setRcvHWM(config.receiveHwm());
+        socket.setSndHWM(config.sendHwm());
+        socket.setMaxMsgSize(config.maxMessageSize());
         socket.setMsgAllocator(new PeerMessageAllocator(description, metrics.oversizedMessages));
         socket.setZAPDomain(ZAP_DOMAIN);
         socket.setLinger(0);
-        socket.setReconnectIVL((int) config.get(ZmqOptions.RECONNECT_INTERVAL).toMillis());
-        socket.setHandshakeIvl((int) config.get(ZmqOptions.HANDSHAKE_TIMEOUT).toMillis());
+        socket.setReconnectIVL((int) config.reconnectInterval().toMillis());
+        socket.setHandshakeIvl((int) config.handshakeTimeout().toMillis());
         return socket;
     }
 

@@ -1,18 +1,18 @@
 package io.videostream.connector.zeromq.internal.reader;
 
 import io.videostream.connector.zeromq.common.MessageKind;
-import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.internal.ConnectionMonitor;
 import io.videostream.connector.zeromq.internal.Multipart;
+import io.videostream.connector.zeromq.internal.SocketConfig;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
 import io.videostream.connector.zeromq.internal.ZmqSockets;
+import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +48,7 @@ final class RequestConnection extends SplitConnection {
         long retryAt = -1;
         boolean ended;
 
-        Requester(ReadableConfig config, SocketMetrics metrics) {
+        Requester(SocketConfig config, SocketMetrics metrics) {
             String description = "REQ " + split.endpoint();
             socket = ZmqSockets.create(context, SocketType.REQ, config, description, metrics);
             socket.setReqRelaxed(true);
@@ -74,18 +74,18 @@ final class RequestConnection extends SplitConnection {
         }
     }
 
-    RequestConnection(ZContext context, ZmqSplit split, String track, ReadableConfig config, MessageHandler<?> handler,
+    RequestConnection(ZContext context, ZmqSplit split, ZmqSourceConfig config, MessageHandler<?> handler,
             SocketMetrics metrics, AtomicInteger inFlight) {
         super(split, handler);
         this.context = context;
-        this.track = track;
+        this.track = config.track();
         this.request = track.getBytes(StandardCharsets.UTF_8);
-        this.retryPauseNanos = config.get(ZmqOptions.RETRY_PAUSE).toNanos();
-        this.timeoutNanos = config.get(ZmqOptions.REQUEST_TIMEOUT).toNanos();
+        this.retryPauseNanos = config.retryPause().toNanos();
+        this.timeoutNanos = config.requestTimeout().toNanos();
         this.inFlight = inFlight;
         long now = System.nanoTime();
-        for (int i = 0; i < config.get(ZmqOptions.REQUESTS_IN_FLIGHT); i++) {
-            Requester requester = new Requester(config, metrics);
+        for (int i = 0; i < config.requestsInFlight(); i++) {
+            Requester requester = new Requester(config.sockets(), metrics);
             requesters.add(requester);
             requester.ask(now);
         }

@@ -3,13 +3,12 @@ package io.videostream.connector.zeromq.internal.reader;
 import io.videostream.connector.zeromq.common.MessageKind;
 import io.videostream.connector.zeromq.internal.ConnectionMonitor;
 import io.videostream.connector.zeromq.internal.Multipart;
+import io.videostream.connector.zeromq.internal.SocketConfig;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
 import io.videostream.connector.zeromq.internal.ZmqSockets;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -24,19 +23,14 @@ final class StreamConnection extends SplitConnection {
     private final ZMQ.Socket socket;
     private final ConnectionMonitor monitor;
 
-    StreamConnection(ZContext context, SocketType type, ZmqSplit split, List<String> topics, ReadableConfig config,
-            MessageHandler<?> handler, SocketMetrics metrics) {
+    StreamConnection(ZContext context, SocketType type, ZmqSplit split, SocketConfig config, MessageHandler<?> handler,
+            SocketMetrics metrics) {
         super(split, handler);
         this.context = context;
         String description = type + " " + split.endpoint();
         this.socket = ZmqSockets.create(context, type, config, description, metrics);
         if (type == SocketType.SUB) {
-            if (topics.isEmpty()) {
-                socket.subscribe(new byte[0]);
-            }
-            for (String topic : topics) {
-                socket.subscribe(topic.getBytes(StandardCharsets.UTF_8));
-            }
+            socket.subscribe(new byte[0]);
         }
         this.monitor = new ConnectionMonitor(context, socket, description, metrics);
         ZmqSockets.attach(context, socket, split.endpoint());

@@ -1,10 +1,10 @@
 package io.videostream.connector.zeromq.internal.reader;
 
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -21,22 +21,20 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 @Internal
 public final class ZmqSourceReader<T> extends SingleThreadMultiplexSourceReaderBase<T, T, ZmqSplit, ZmqSplit> {
 
-    public ZmqSourceReader(ZmqSourcePattern pattern, List<String> topics, String track, Configuration config,
-            ZmqDeserializationSchema<T> schema, SourceReaderContext context) {
-        super(splitReader(pattern, topics, track, config, schema, context), new ZmqRecordEmitter<>(schema), config,
-                context);
+    /** Flink's reader options (element queue capacity and so on) keep their defaults. */
+    public ZmqSourceReader(ZmqSourceConfig config, ZmqDeserializationSchema<T> schema, SourceReaderContext context) {
+        super(splitReader(config, schema, context), new ZmqRecordEmitter<>(schema), new Configuration(), context);
     }
 
-    private static <T> Supplier<SplitReader<T, ZmqSplit>> splitReader(
-            ZmqSourcePattern pattern, List<String> topics, String track, Configuration config,
+    private static <T> Supplier<SplitReader<T, ZmqSplit>> splitReader(ZmqSourceConfig config,
             ZmqDeserializationSchema<T> schema, SourceReaderContext context) {
         SocketMetrics socketMetrics = SocketMetrics.register(context.metricGroup());
         AtomicInteger inFlight = new AtomicInteger();
-        if (pattern == ZmqSourcePattern.REQ) {
+        if (config.pattern() == ZmqSourcePattern.REQ) {
             context.metricGroup().gauge("requestsInFlight", inFlight::get);
         }
-        return () -> new ZmqSplitReader<>(pattern, topics, track, config, schema, context.metricGroup(),
-                socketMetrics, inFlight);
+        return () -> new ZmqSplitReader<>(config, new MessageHandler<>(schema, context.metricGroup()), socketMetrics,
+                inFlight);
     }
 
     @Override

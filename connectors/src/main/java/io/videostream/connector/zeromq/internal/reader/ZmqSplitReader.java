@@ -1,9 +1,8 @@
 package io.videostream.connector.zeromq.internal.reader;
 
-import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.internal.SharedContext;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
-import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -33,10 +30,7 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     /** How long a fetch gathers messages after the first one arrived. */
     static final long BATCH_MILLIS = 2;
 
-    private final ZmqSourcePattern pattern;
-    private final List<String> topics;
-    private final String track;
-    private final ReadableConfig config;
+    private final ZmqSourceConfig config;
     private final MessageHandler<T> handler;
     private final SocketMetrics socketMetrics;
     private final AtomicInteger requestsInFlight;
@@ -46,14 +40,10 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     private ZMQ.Poller poller;
     private final List<SplitConnection> polledConnections = new ArrayList<>();
 
-    public ZmqSplitReader(ZmqSourcePattern pattern, List<String> topics, String track, ReadableConfig config,
-            ZmqDeserializationSchema<T> schema, SourceReaderMetricGroup metrics, SocketMetrics socketMetrics,
+    ZmqSplitReader(ZmqSourceConfig config, MessageHandler<T> handler, SocketMetrics socketMetrics,
             AtomicInteger requestsInFlight) {
-        this.pattern = pattern;
-        this.topics = topics;
-        this.track = track;
         this.config = config;
-        this.handler = new MessageHandler<>(schema, metrics);
+        this.handler = handler;
         this.socketMetrics = socketMetrics;
         this.requestsInFlight = requestsInFlight;
     }
@@ -124,15 +114,15 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     }
 
     private SplitConnection open(ZmqSplit split) {
-        switch (pattern) {
+        switch (config.pattern()) {
             case SUB:
-                return new StreamConnection(context, SocketType.SUB, split, topics, config, handler, socketMetrics);
+                return new StreamConnection(context, SocketType.SUB, split, config.sockets(), handler, socketMetrics);
             case PULL:
-                return new StreamConnection(context, SocketType.PULL, split, topics, config, handler, socketMetrics);
+                return new StreamConnection(context, SocketType.PULL, split, config.sockets(), handler, socketMetrics);
             case REQ:
-                return new RequestConnection(context, split, track, config, handler, socketMetrics, requestsInFlight);
+                return new RequestConnection(context, split, config, handler, socketMetrics, requestsInFlight);
             default:
-                throw new IllegalArgumentException("unknown pattern " + pattern);
+                throw new IllegalArgumentException("unknown pattern " + config.pattern());
         }
     }
 

@@ -1,12 +1,10 @@
 package io.videostream.connector.zeromq.internal.writer;
 
-import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.internal.Multipart;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
-import java.time.Duration;
+import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.zeromq.SocketType;
@@ -28,9 +26,8 @@ final class DirectSender implements MessageSender {
     private final Counter bytesSent;
     private long monitorDue;
 
-    DirectSender(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger,
-            SinkWriterMetricGroup metrics) {
-        this.sinkSocket = new SinkSocket(type, endpoint, config, linger, STEP_MILLIS, SocketMetrics.register(metrics));
+    DirectSender(SocketType type, ZmqSinkConfig config, SinkWriterMetricGroup metrics) {
+        this.sinkSocket = new SinkSocket(type, config, STEP_MILLIS, SocketMetrics.register(metrics));
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.bytesSent = metrics.getNumBytesSendCounter();
         metrics.counter("droppedMessages"); // none with BLOCK, but the metric is there as for every sink

@@ -1,16 +1,13 @@
 package io.videostream.connector.zeromq.internal.writer;
 
-import io.videostream.connector.zeromq.common.FlowControl;
-import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
 import io.videostream.connector.zeromq.internal.Multipart;
+import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.zeromq.SocketType;
@@ -30,14 +27,13 @@ final class DistributorLoop extends SocketLoop {
     private List<byte[]> reply;
     private boolean replyIsRecord;
 
-    DistributorLoop(ZmqEndpoint endpoint, ReadableConfig config, List<String> trackNames, int capacity,
-            FlowControl flowControl, Duration linger, ZmqSerializationSchema<?> schema, SinkWriterMetricGroup metrics,
+    DistributorLoop(ZmqSinkConfig config, ZmqSerializationSchema<?> schema, SinkWriterMetricGroup metrics,
             String name) {
-        super(SocketType.REP, endpoint, config, linger, flowControl, metrics, name);
+        super(SocketType.REP, config, metrics, name);
         this.schema = schema;
         Counter dropped = metrics.counter("droppedMessages");
-        for (String track : trackNames) {
-            BoundedQueue queue = new BoundedQueue(capacity, flowControl, dropped);
+        for (String track : config.tracks()) {
+            BoundedQueue queue = new BoundedQueue(config.queueCapacity(), config.flowControl(), dropped);
             tracks.put(track, queue);
             metrics.addGroup("track", track).gauge("queueDepth", queue::size);
         }

@@ -1,11 +1,8 @@
 package io.videostream.connector.zeromq.internal.writer;
 
-import io.videostream.connector.zeromq.common.FlowControl;
-import io.videostream.connector.zeromq.common.ZmqEndpoint;
-import java.time.Duration;
+import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.zeromq.SocketType;
 
@@ -17,10 +14,9 @@ final class SenderLoop extends SocketLoop {
     private volatile boolean pendingEmpty = true;
     private volatile List<byte[]> endOfStream;
 
-    SenderLoop(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, int capacity, FlowControl flowControl,
-            Duration linger, SinkWriterMetricGroup metrics, String name) {
-        super(type, endpoint, config, linger, flowControl, metrics, name);
-        this.queue = new BoundedQueue(capacity, flowControl, metrics.counter("droppedMessages"));
+    SenderLoop(SocketType type, ZmqSinkConfig config, SinkWriterMetricGroup metrics, String name) {
+        super(type, config, metrics, name);
+        this.queue = new BoundedQueue(config.queueCapacity(), config.flowControl(), metrics.counter("droppedMessages"));
         metrics.gauge("queueDepth", queue::size);
     }
 

@@ -4,10 +4,10 @@ import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.internal.ConnectionMonitor;
 import io.videostream.connector.zeromq.internal.SharedContext;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
+import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
 import io.videostream.connector.zeromq.internal.ZmqSockets;
 import java.time.Duration;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -21,13 +21,13 @@ final class SinkSocket {
     private final SharedContext.Lease lease = SharedContext.JVM.lease();
 
     /** Binds or connects; a send or receive waits at most {@code stepMillis} so the owner can look around. */
-    SinkSocket(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger, int stepMillis,
-            SocketMetrics metrics) {
-        this.linger = linger;
+    SinkSocket(SocketType type, ZmqSinkConfig config, int stepMillis, SocketMetrics metrics) {
+        this.linger = config.linger();
         ZContext context = lease.context();
+        ZmqEndpoint endpoint = config.endpoint();
         String description = type + " " + endpoint;
         try {
-            socket = ZmqSockets.create(context, type, config, description, metrics);
+            socket = ZmqSockets.create(context, type, config.sockets(), description, metrics);
             socket.setSendTimeOut(stepMillis);
             socket.setReceiveTimeOut(stepMillis);
             monitor = new ConnectionMonitor(context, socket, description, metrics);

@@ -1,13 +1,12 @@
 package io.videostream.connector.zeromq.internal.writer;
 
 import io.videostream.connector.zeromq.common.FlowControl;
-import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.internal.Multipart;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
+import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.zeromq.SocketType;
@@ -32,11 +31,10 @@ abstract class SocketLoop implements MessageSender {
     private volatile boolean stopped;
     private volatile Throwable failure;
 
-    SocketLoop(SocketType type, ZmqEndpoint endpoint, ReadableConfig config, Duration linger,
-            FlowControl flowControl, SinkWriterMetricGroup metrics, String name) {
-        this.sinkSocket = new SinkSocket(type, endpoint, config, linger, STEP_MILLIS, SocketMetrics.register(metrics));
+    SocketLoop(SocketType type, ZmqSinkConfig config, SinkWriterMetricGroup metrics, String name) {
+        this.sinkSocket = new SinkSocket(type, config, STEP_MILLIS, SocketMetrics.register(metrics));
         this.socket = sinkSocket.socket;
-        this.flowControl = flowControl;
+        this.flowControl = config.flowControl();
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.bytesSent = metrics.getNumBytesSendCounter();
         this.thread = new Thread(this::run, name);

@@ -1,15 +1,12 @@
 package io.videostream.connector.zeromq.internal.writer;
 
 import io.videostream.connector.zeromq.common.FlowControl;
-import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
+import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
-import java.time.Duration;
-import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.zeromq.SocketType;
 
@@ -26,24 +23,19 @@ public final class ZmqSinkWriter<T> implements SinkWriter<T> {
     private final MessageSender loop;
     private boolean ended;
 
-    public ZmqSinkWriter(ZmqSinkPattern pattern, ZmqEndpoint endpoint, List<String> tracks,
-            ZmqSerializationSchema<T> schema, ReadableConfig config, SinkWriterMetricGroup metrics, String threadName) {
+    public ZmqSinkWriter(ZmqSinkConfig config, ZmqSerializationSchema<T> schema, SinkWriterMetricGroup metrics,
+            String threadName) {
         this.schema = schema;
-        int capacity = config.get(ZmqOptions.SEND_QUEUE);
-        FlowControl flowControl = config.get(ZmqOptions.FLOW_CONTROL);
-        Duration linger = config.get(ZmqOptions.LINGER);
-        if (pattern == ZmqSinkPattern.REP) {
-            DistributorLoop distributor = new DistributorLoop(endpoint, config, tracks, capacity, flowControl, linger,
-                    schema, metrics, threadName);
+        if (config.pattern() == ZmqSinkPattern.REP) {
+            DistributorLoop distributor = new DistributorLoop(config, schema, metrics, threadName);
             distributor.start();
             loop = distributor;
         } else {
-            SocketType type = pattern == ZmqSinkPattern.PUB ? SocketType.PUB : SocketType.PUSH;
-            if (flowControl == FlowControl.BLOCK) {
-                loop = new DirectSender(type, endpoint, config, linger, metrics);
+            SocketType type = config.pattern() == ZmqSinkPattern.PUB ? SocketType.PUB : SocketType.PUSH;
+            if (config.flowControl() == FlowControl.BLOCK) {
+                loop = new DirectSender(type, config, metrics);
             } else {
-                SenderLoop sender = new SenderLoop(type, endpoint, config, capacity, flowControl, linger, metrics,
-                        threadName);
+                SenderLoop sender = new SenderLoop(type, config, metrics, threadName);
                 sender.start();
                 loop = sender;
             }

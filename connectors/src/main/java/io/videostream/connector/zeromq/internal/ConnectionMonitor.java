@@ -28,7 +28,7 @@ import org.zeromq.ZMQ;
 @Internal
 public final class ConnectionMonitor implements AutoCloseable {
     /** How long a fresh outgoing connection may take for its handshake before the I/O thread is nudged. */
-    public static final long HANDSHAKE_GRACE_MILLIS = 100;
+    private static final long HANDSHAKE_GRACE_MILLIS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionMonitor.class);
     private static final AtomicInteger IDS = new AtomicInteger();

@@ -18,10 +18,8 @@ final class BoundedQueue {
     private final FlowControl flowControl;
     private final Counter dropped;
 
+    /** @param capacity at least 1 ({@code ZmqSinkConfig} checks it) */
     BoundedQueue(int capacity, FlowControl flowControl, Counter dropped) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("queue capacity must be at least 1: " + capacity);
-        }
         this.capacity = capacity;
         this.flowControl = flowControl;
         this.dropped = dropped;

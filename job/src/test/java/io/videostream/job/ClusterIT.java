@@ -11,7 +11,6 @@ import io.videostream.codec.testcard.TestCards;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
-import io.videostream.connector.zeromq.common.Multipart;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -190,12 +189,12 @@ class ClusterIT {
                     continue;
                 }
                 if (chain.answerTrackMiss.compareAndSet(true, false)) {
-                    Multipart.send(rep, PyStreamingWire.trackMiss());
+                    Peer.send(rep, PyStreamingWire.trackMiss());
                     continue;
                 }
                 long fno = chain.served.getAndIncrement();
                 Pixels card = TestCards.frame(TestCard.TEST_S, true, fno);
-                Multipart.send(rep, wire.encode(Frame.encoded(Frame.DEFAULT_STREAM, fno,
+                Peer.send(rep, wire.encode(Frame.encoded(Frame.DEFAULT_STREAM, fno,
                         System.currentTimeMillis() / 1000.0, null, codec.encode(card))));
                 Thread.sleep(20); // about 50 frames a second
             }
@@ -211,7 +210,7 @@ class ClusterIT {
         long notGray = 0;
         try (JpegCodec codec = JpegCodecs.create()) {
             for (int i = 0; i < 1_000_000 && !chain.done.get(); i++) {
-                List<byte[]> parts = Multipart.receive(pull, 0);
+                List<byte[]> parts = Peer.receive(pull);
                 if (parts == null) {
                     continue;
                 }

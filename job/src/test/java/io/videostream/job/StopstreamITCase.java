@@ -9,7 +9,6 @@ import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
-import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.job.io.PyStreamingSchema;
 import java.time.Duration;
@@ -55,15 +54,15 @@ class StopstreamITCase {
             push.setSendTimeOut(100); // and once a receiver has ended, nobody takes the rest
             Peer.connect(push, address);
             PyStreamingWire wire = new PyStreamingWire();
-            for (int i = 0; i < 600 && !Multipart.send(push, frame(wire, 0)); i++) {
+            for (int i = 0; i < 600 && !Peer.send(push, frame(wire, 0)); i++) {
                 Thread.sleep(10); // the receiver's job is starting
             }
             for (long fno = 1; fno < 20; fno++) {
                 Thread.sleep(10);
                 if (fno == 10) {
-                    Multipart.send(push, new PyStreamingSchema().endOfStream());
+                    Peer.send(push, new PyStreamingSchema().endOfStream());
                 }
-                Multipart.send(push, frame(wire, fno));
+                Peer.send(push, frame(wire, fno));
             }
             return null;
         })) {

@@ -7,9 +7,8 @@ import static io.videostream.connector.zeromq.TestCluster.restarting;
 import static io.videostream.connector.zeromq.TestCluster.restarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.videostream.connector.zeromq.common.IoThreadKiller;
-import io.videostream.connector.zeromq.common.Multipart;
-import io.videostream.connector.zeromq.common.SharedContext;
+import io.videostream.connector.zeromq.internal.IoThreadKiller;
+import io.videostream.connector.zeromq.internal.SharedContext;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.sink.ZmqSink;
@@ -60,9 +59,9 @@ class HostilePeersITCase {
                     HALF_SENT.countDown();
                     HOSTILES_DONE.await(60, TimeUnit.SECONDS);
                 }
-                Multipart.send(push, message("m" + i));
+                Peer.send(push, message("m" + i));
             }
-            Multipart.send(push, message(TextSchema.END));
+            Peer.send(push, message(TextSchema.END));
             return null;
         })) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -158,7 +157,7 @@ class HostilePeersITCase {
         push.bind(address);
         int sent = 0;
         for (int i = 0; i < 6000 && !stop.get(); i++) {
-            if (Multipart.send(push, message(Integer.toString(sent)))) {
+            if (Peer.send(push, message(Integer.toString(sent)))) {
                 sent++;
             }
             Thread.sleep(10);

@@ -1,5 +1,7 @@
 package io.videostream.connector.zeromq;
 
+import io.videostream.connector.zeromq.internal.Multipart;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,16 @@ public final class Peer<R> implements AutoCloseable {
     public static void connect(ZMQ.Socket socket, String address) {
         socket.setHandshakeIvl(HANDSHAKE_MILLIS);
         socket.connect(address);
+    }
+
+    /** Sends a whole multipart message; false if the socket had no room for it within its send timeout. */
+    public static boolean send(ZMQ.Socket socket, List<byte[]> parts) {
+        return Multipart.send(socket, parts);
+    }
+
+    /** Receives a whole multipart message, waiting up to the socket's receive timeout; null if none came. */
+    public static List<byte[]> receive(ZMQ.Socket socket) {
+        return Multipart.receive(socket, 0);
     }
 
     /** Waits for the script's result. */

@@ -1,13 +1,11 @@
 package io.videostream.connector.zeromq;
 
-import static io.videostream.connector.zeromq.TextSchema.message;
 import static io.videostream.connector.zeromq.TestCluster.counter;
 import static io.videostream.connector.zeromq.TestCluster.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.connector.zeromq.common.FlowControl;
-import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.sink.ZmqSink;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -52,7 +49,7 @@ class ZmqSinkITCase {
         socket.setReceiveTimeOut(quietMillis);
         List<String> received = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
-            List<byte[]> parts = Multipart.receive(socket, 0);
+            List<byte[]> parts = Peer.receive(socket);
             if (parts == null) {
                 break;
             }

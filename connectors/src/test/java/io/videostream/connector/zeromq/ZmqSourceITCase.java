@@ -8,7 +8,6 @@ import static io.videostream.connector.zeromq.TestCluster.restarts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
@@ -66,12 +64,12 @@ class ZmqSourceITCase {
             Peer.connect(push, address);
             for (int i = 0; i < 100; i++) {
                 if (i == 50) {
-                    Multipart.send(push, message("JUNK in the middle"));
-                    Multipart.send(push, List.of(new byte[] {1}, new byte[] {2}));
+                    Peer.send(push, message("JUNK in the middle"));
+                    Peer.send(push, List.of(new byte[] {1}, new byte[] {2}));
                 }
-                Multipart.send(push, message("m" + i));
+                Peer.send(push, message("m" + i));
             }
-            Multipart.send(push, message(TextSchema.END));
+            Peer.send(push, message(TextSchema.END));
             return null;
         })) {
             JobExecutionResult result = run(source(ZmqSourcePattern.PULL, ZmqEndpoint.bind(address)), sink, 1);
@@ -98,14 +96,14 @@ class ZmqSourceITCase {
             int sentBeforeHeldBack = -1;
             try {
                 for (int i = 0; i < count; i++) {
-                    if (!Multipart.send(push, message("m" + i + ":" + padding))) {
+                    if (!Peer.send(push, message("m" + i + ":" + padding))) {
                         assertThat(sentBeforeHeldBack).as("held back only while the job was busy").isNegative();
                         sentBeforeHeldBack = i;
                         PEER_HELD_BACK.countDown();
                         i--; // send it again, now that the job takes messages
                     }
                 }
-                Multipart.send(push, message(TextSchema.END));
+                Peer.send(push, message(TextSchema.END));
             } finally {
                 PEER_HELD_BACK.countDown();
             }
@@ -145,9 +143,9 @@ class ZmqSourceITCase {
                 byte[] subscription = xpub.recv(0);
                 assertThat(subscription).as("a subscription to everything").containsExactly(1);
                 for (int i = 0; i < 20; i++) {
-                    Multipart.send(xpub, message(address + "/" + i));
+                    Peer.send(xpub, message(address + "/" + i));
                 }
-                Multipart.send(xpub, message(TextSchema.END));
+                Peer.send(xpub, message(TextSchema.END));
                 return null;
             }));
         }
@@ -184,7 +182,7 @@ class ZmqSourceITCase {
                 requests.add(new String(request, StandardCharsets.UTF_8));
                 String reply = requests.size() <= 4 ? TextSchema.MISS : next < 30 ? "m" + next++ : TextSchema.END;
                 ended += reply.equals(TextSchema.END) ? 1 : 0;
-                Multipart.send(rep, message(reply));
+                Peer.send(rep, message(reply));
             }
             return requests;
         })) {
@@ -210,7 +208,7 @@ class ZmqSourceITCase {
             rep.bind(address);
             rep.setReceiveTimeOut(500);
             for (int i = 0; i < 1000 && rep.recv(0) != null; i++) {
-                Multipart.send(rep, message(TextSchema.UNKNOWN));
+                Peer.send(rep, message(TextSchema.UNKNOWN));
             }
             return null;
         })) {
@@ -269,10 +267,10 @@ class ZmqSourceITCase {
         ZMQ.Socket push = context.createSocket(SocketType.PUSH);
         push.bind(address);
         for (int i = from; i < to; i++) {
-            Multipart.send(push, message("m" + i));
+            Peer.send(push, message("m" + i));
         }
         if (end) {
-            Multipart.send(push, message(TextSchema.END));
+            Peer.send(push, message(TextSchema.END));
         }
         context.destroySocket(push); // lingers until the messages are taken
         return null;

@@ -1,7 +1,6 @@
 package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
-import io.videostream.connector.zeromq.common.RateLimitedLog;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -52,8 +51,8 @@ public final class CaptureTimes implements TimestampAssignerSupplier<Frame> {
         private final LongSupplier receiverClock;
         private final MetricGroup metrics;
         private final Map<String, Stream> streams = new HashMap<>();
-        private final RateLimitedLog futureLog = new RateLimitedLog(LOG, 10_000);
-        private final RateLimitedLog stepLog = new RateLimitedLog(LOG, 10_000);
+        private final ThrottledWarning futureLog = new ThrottledWarning(LOG);
+        private final ThrottledWarning stepLog = new ThrottledWarning(LOG);
 
         Assigner(long toleranceMillis, LongSupplier receiverClock, MetricGroup metrics) {
             this.toleranceMillis = toleranceMillis;

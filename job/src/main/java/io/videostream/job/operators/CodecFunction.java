@@ -5,7 +5,6 @@ import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.codec.jpeg.JpegException;
-import io.videostream.connector.zeromq.common.RateLimitedLog;
 import org.apache.flink.api.common.functions.AbstractRichFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.configuration.Configuration;
@@ -25,7 +24,7 @@ abstract class CodecFunction extends AbstractRichFunction {
     private final Configuration codecConfig;
     protected transient JpegCodec codec;
     private transient Counter badFrames;
-    private transient RateLimitedLog badFrameLog;
+    private transient ThrottledWarning badFrameLog;
 
     /** @param codecConfig {@link JpegCodecs} options (implementation, quality) */
     CodecFunction(Configuration codecConfig) {
@@ -36,7 +35,7 @@ abstract class CodecFunction extends AbstractRichFunction {
     public void open(OpenContext context) {
         codec = JpegCodecs.create(codecConfig);
         badFrames = getRuntimeContext().getMetricGroup().counter("badFrames");
-        badFrameLog = new RateLimitedLog(LOG, 10_000);
+        badFrameLog = new ThrottledWarning(LOG);
     }
 
     /** The frame's pixels, or null (counted and logged) when its JPEG cannot be decoded. */

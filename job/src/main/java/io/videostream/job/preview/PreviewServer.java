@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.videostream.codec.Frame;
-import io.videostream.connector.zeromq.common.RateLimitedLog;
+import io.videostream.job.operators.ThrottledWarning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +45,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Map<String, StreamView> streams = new ConcurrentSkipListMap<>();
     private final Runnable onStop;
     private final SameOrigin sameOrigin;
-    private final RateLimitedLog refusals = new RateLimitedLog(LOG, 10_000);
+    private final ThrottledWarning refusals = new ThrottledWarning(LOG);
     private final String host;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean closed;

@@ -13,7 +13,6 @@ import io.videostream.connector.zeromq.HostileZmtp;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
-import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSource;
@@ -146,9 +145,9 @@ class HostileMessagesITCase {
                 // refused announcement is read as the messages it forms, each counted once
                 intruders.add(HostileZmtp.handshaken(port, "PUSH").announce(-1L, new byte[0]));
             }
-            Multipart.send(push, messages.get(i).parts());
+            Peer.send(push, messages.get(i).parts());
         }
-        Multipart.send(push, new PyStreamingSchema().endOfStream());
+        Peer.send(push, new PyStreamingSchema().endOfStream());
         for (HostileZmtp intruder : intruders) {
             intruder.close();
         }
@@ -163,7 +162,7 @@ class HostileMessagesITCase {
         PyStreamingWire wire = new PyStreamingWire();
         Set<Long> fnos = new TreeSet<>();
         for (int i = 0; i < 1_000_000; i++) {
-            List<byte[]> parts = Multipart.receive(pull, 0);
+            List<byte[]> parts = Peer.receive(pull);
             if (parts == null) {
                 throw new AssertionError("nothing came for 2 minutes; got " + fnos.size() + " frames");
             }

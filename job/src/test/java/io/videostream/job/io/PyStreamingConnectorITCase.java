@@ -8,7 +8,6 @@ import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
-import io.videostream.connector.zeromq.common.Multipart;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
@@ -55,14 +54,14 @@ class PyStreamingConnectorITCase {
                 if (fno == 15) { // a pickle that asks for os.system: counted and skipped, never run
                     List<byte[]> evil = new ArrayList<>(WIRE.encode(Frame.encoded("x", fno, 1.0, null, JPEG)));
                     evil.set(1, "cposix\nsystem\n(S'true'\ntR.".getBytes());
-                    Multipart.send(push, evil);
+                    Peer.send(push, evil);
                     for (double badTime : new double[] {Double.POSITIVE_INFINITY, Double.NaN}) { // bad messages too
-                        Multipart.send(push, WIRE.encode(Frame.encoded("x", fno, badTime, null, JPEG)));
+                        Peer.send(push, WIRE.encode(Frame.encoded("x", fno, badTime, null, JPEG)));
                     }
                 }
-                Multipart.send(push, WIRE.encode(Frame.encoded("x", fno, 1_795_484_676.0 + fno / 30.0, "worker result", JPEG)));
+                Peer.send(push, WIRE.encode(Frame.encoded("x", fno, 1_795_484_676.0 + fno / 30.0, "worker result", JPEG)));
             }
-            Multipart.send(push, TestImages.fixtureMessage("a_p2p_pub_stopstream"));
+            Peer.send(push, TestImages.fixtureMessage("a_p2p_pub_stopstream"));
             return null;
         })) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -98,7 +97,7 @@ class PyStreamingConnectorITCase {
             sub.setReceiveTimeOut(20_000);
             List<Frame> frames = new ArrayList<>();
             for (int i = 0; i < 10_000; i++) {
-                List<byte[]> message = Multipart.receive(sub, 0);
+                List<byte[]> message = Peer.receive(sub);
                 if (message == null) {
                     break;
                 }

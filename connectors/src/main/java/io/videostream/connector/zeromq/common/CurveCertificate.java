@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.flink.annotation.PublicEvolving;
 import org.zeromq.ZMQ;
 
 /**
@@ -24,6 +25,7 @@ import org.zeromq.ZMQ;
  * @param publicKey the public key (Z85)
  * @param secretKey the secret key (Z85), or null for a public certificate
  */
+@PublicEvolving
 public record CurveCertificate(String publicKey, String secretKey) {
     private static final Pattern KEY = Pattern.compile("^\\s+(public-key|secret-key)\\s*=\\s*\"([^\"]*)\"\\s*$");
     private static final Pattern Z85 = Pattern.compile("[0-9a-zA-Z.\\-:+=^!/*?&<>()\\[\\]{}@%$#]{40}");

@@ -1,9 +1,12 @@
 package io.videostream.connector.zeromq.common;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /**
  * What a received message means for the stream. Formats with control messages (pystreaming's
  * special frame numbers, say) tell the connector through their schema; plain formats only have data.
  */
+@PublicEvolving
 public enum MessageKind {
     /** A record to emit. */
     DATA,

@@ -3,6 +3,7 @@ package io.videostream.connector.zeromq.common;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 
 /**
@@ -11,6 +12,7 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
  * <p>Runs in the source's fetcher thread. A message it cannot read is answered by throwing: the
  * source counts it ({@code numRecordsInErrors}), logs the reason at a limited rate and goes on.
  */
+@PublicEvolving
 public interface ZmqDeserializationSchema<T> extends Serializable, ResultTypeQueryable<T> {
 
     /**

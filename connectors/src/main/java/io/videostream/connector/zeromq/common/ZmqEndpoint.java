@@ -2,12 +2,14 @@ package io.videostream.connector.zeromq.common;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A ZeroMQ endpoint and which side of it a socket takes: {@code bind} (the stable side, e.g. a
  * publisher or a collector) or {@code connect}. Addresses are ZeroMQ's: {@code tcp://host:port},
  * {@code tcp://*:port} (bind on all interfaces), {@code ipc://path}, {@code inproc://name}.
  */
+@PublicEvolving
 public final class ZmqEndpoint implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,13 @@
 package io.videostream.connector.zeromq.common;
 
 import java.time.Duration;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
 
 /** Options of the ZeroMQ source and sink. */
+@PublicEvolving
 public final class ZmqOptions {
     private ZmqOptions() {}
 

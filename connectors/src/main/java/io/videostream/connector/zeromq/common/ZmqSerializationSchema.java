@@ -2,11 +2,13 @@ package io.videostream.connector.zeromq.common;
 
 import java.io.Serializable;
 import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Turns a record into a multipart message, and provides the control messages a sink sends on its
  * own: the end-of-stream marker, and the distributor's replies when it has no record to give.
  */
+@PublicEvolving
 public interface ZmqSerializationSchema<T> extends Serializable {
 
     List<byte[]> serialize(T record);

@@ -1,13 +1,12 @@
 package io.videostream.connector.zeromq.sink;
 
-import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
-import io.videostream.connector.zeromq.sink.writer.ZmqSinkWriter;
-import java.util.List;
+import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
+import io.videostream.connector.zeromq.internal.writer.ZmqSinkWriter;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.configuration.Configuration;
 
 /**
  * A Sink V2 that sends records as ZeroMQ multipart messages with the PUB, PUSH or REP (distributor)
@@ -15,22 +14,16 @@ import org.apache.flink.configuration.Configuration;
  * parallelism 1. Live streams are not replayed, so the sink gives no delivery guarantee across a
  * failure. Build one with {@link #builder()}.
  */
+@PublicEvolving
 public final class ZmqSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
 
-    private final ZmqSinkPattern pattern;
-    private final ZmqEndpoint endpoint;
-    private final List<String> tracks;
+    private final ZmqSinkConfig config;
     private final ZmqSerializationSchema<T> schema;
-    private final Configuration config;
 
-    ZmqSink(ZmqSinkPattern pattern, ZmqEndpoint endpoint, List<String> tracks, ZmqSerializationSchema<T> schema,
-            Configuration config) {
-        this.pattern = pattern;
-        this.endpoint = endpoint;
-        this.tracks = List.copyOf(tracks);
-        this.schema = schema;
+    ZmqSink(ZmqSinkConfig config, ZmqSerializationSchema<T> schema) {
         this.config = config;
+        this.schema = schema;
     }
 
     public static <T> ZmqSinkBuilder<T> builder() {
@@ -39,12 +32,9 @@ public final class ZmqSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        int parallelism = context.getTaskInfo().getNumberOfParallelSubtasks();
-        if (endpoint.isBind() && parallelism > 1) {
-            throw new IllegalStateException("a ZeroMQ sink that binds " + endpoint.address()
-                    + " must run with parallelism 1, not " + parallelism + " (call setParallelism(1) on it)");
-        }
-        String thread = "zeromq-" + pattern + "-" + endpoint.address() + "-" + context.getTaskInfo().getIndexOfThisSubtask();
-        return new ZmqSinkWriter<>(pattern, endpoint, tracks, schema, config, context.metricGroup(), thread);
+        config.checkParallelism(context.getTaskInfo().getNumberOfParallelSubtasks());
+        String thread = "zeromq-" + config.pattern() + "-" + config.endpoint().address() + "-"
+                + context.getTaskInfo().getIndexOfThisSubtask();
+        return new ZmqSinkWriter<>(config, schema, context.metricGroup(), thread);
     }
 }

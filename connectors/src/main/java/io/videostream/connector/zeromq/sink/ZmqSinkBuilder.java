@@ -4,8 +4,10 @@ import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
+import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
@@ -21,6 +23,7 @@ import org.apache.flink.configuration.Configuration;
  *         .build();
  * }</pre>
  */
+@PublicEvolving
 public final class ZmqSinkBuilder<T> {
     private ZmqSinkPattern pattern;
     private ZmqEndpoint endpoint;
@@ -62,25 +65,16 @@ public final class ZmqSinkBuilder<T> {
         return this;
     }
 
+    /**
+     * Checks the settings and options together.
+     *
+     * @throws IllegalArgumentException naming what is missing or does not fit
+     */
     public ZmqSink<T> build() {
-        if (pattern == null) {
-            throw new IllegalArgumentException("ZeroMQ sink: set a pattern (PUB, PUSH or REP)");
-        }
-        if (endpoint == null) {
-            throw new IllegalArgumentException("ZeroMQ sink: set an endpoint");
-        }
+        ZmqSinkConfig checked = ZmqSinkConfig.of(pattern, endpoint, tracks, config);
         if (schema == null) {
             throw new IllegalArgumentException("ZeroMQ sink: set a serialization schema");
         }
-        if (pattern == ZmqSinkPattern.REP && tracks.isEmpty()) {
-            throw new IllegalArgumentException("ZeroMQ sink: a REP distributor needs at least one track");
-        }
-        if (pattern != ZmqSinkPattern.REP && !tracks.isEmpty()) {
-            throw new IllegalArgumentException("ZeroMQ sink: tracks only apply to the REP pattern");
-        }
-        if (config.get(ZmqOptions.SEND_QUEUE) < 1) {
-            throw new IllegalArgumentException("ZeroMQ sink: the send queue must hold at least 1 message");
-        }
-        return new ZmqSink<>(pattern, endpoint, tracks, schema, config);
+        return new ZmqSink<>(checked, schema);
     }
 }

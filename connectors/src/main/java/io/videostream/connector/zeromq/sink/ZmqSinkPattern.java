@@ -1,6 +1,9 @@
 package io.videostream.connector.zeromq.sink;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /** How a ZeroMQ sink hands messages on. */
+@PublicEvolving
 public enum ZmqSinkPattern {
     /** Publish to every subscriber. */
     PUB,

@@ -1,15 +1,16 @@
 package io.videostream.connector.zeromq.source;
 
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
-import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
+import io.videostream.connector.zeromq.internal.reader.ZmqSourceReader;
 import io.videostream.connector.zeromq.source.enumerator.ZmqEnumeratorStateSerializer;
 import io.videostream.connector.zeromq.source.enumerator.ZmqSplitEnumerator;
-import io.videostream.connector.zeromq.source.reader.ZmqSourceReader;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import io.videostream.connector.zeromq.source.split.ZmqSplitSerializer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -18,7 +19,6 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
@@ -29,24 +29,16 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * arrive from then on. The source is unbounded, but a split ends when the schema reads an end of
  * stream, and the job finishes when every split has ended. Build one with {@link #builder()}.
  */
+@PublicEvolving
 public final class ZmqSource<T> implements Source<T, ZmqSplit, Set<ZmqSplit>>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
 
-    private final ZmqSourcePattern pattern;
-    private final List<ZmqEndpoint> endpoints;
-    private final List<String> topics;
-    private final String track;
+    private final ZmqSourceConfig config;
     private final ZmqDeserializationSchema<T> schema;
-    private final Configuration config;
 
-    ZmqSource(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoints, List<String> topics, String track,
-            ZmqDeserializationSchema<T> schema, Configuration config) {
-        this.pattern = pattern;
-        this.endpoints = List.copyOf(endpoints);
-        this.topics = List.copyOf(topics);
-        this.track = track;
-        this.schema = schema;
+    ZmqSource(ZmqSourceConfig config, ZmqDeserializationSchema<T> schema) {
         this.config = config;
+        this.schema = schema;
     }
 
     public static <T> ZmqSourceBuilder<T> builder() {
@@ -60,7 +52,7 @@ public final class ZmqSource<T> implements Source<T, ZmqSplit, Set<ZmqSplit>>, R
 
     @Override
     public SourceReader<T, ZmqSplit> createReader(SourceReaderContext context) {
-        return new ZmqSourceReader<>(pattern, topics, track, config, schema, context);
+        return new ZmqSourceReader<>(config, schema, context);
     }
 
     @Override
@@ -75,7 +67,7 @@ public final class ZmqSource<T> implements Source<T, ZmqSplit, Set<ZmqSplit>>, R
     }
 
     private List<ZmqSplit> splits() {
-        return endpoints.stream().map(ZmqSplit::new).toList();
+        return config.endpoints().stream().map(ZmqSplit::new).toList();
     }
 
     @Override

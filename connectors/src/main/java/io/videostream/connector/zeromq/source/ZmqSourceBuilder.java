@@ -3,10 +3,11 @@ package io.videostream.connector.zeromq.source;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
@@ -21,10 +22,10 @@ import org.apache.flink.configuration.Configuration;
  *         .build();
  * }</pre>
  */
+@PublicEvolving
 public final class ZmqSourceBuilder<T> {
     private ZmqSourcePattern pattern;
     private final List<ZmqEndpoint> endpoints = new ArrayList<>();
-    private final List<String> topics = new ArrayList<>();
     private String track;
     private ZmqDeserializationSchema<T> schema;
     private final Configuration config = new Configuration();
@@ -39,13 +40,6 @@ public final class ZmqSourceBuilder<T> {
     /** Adds an endpoint: each is one split, and the splits are spread over the parallel readers. */
     public ZmqSourceBuilder<T> addEndpoint(ZmqEndpoint endpoint) {
         endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
-        return this;
-    }
-
-    /** SUB only: subscribe to messages whose first part starts with one of these prefixes (default: all). */
-    public ZmqSourceBuilder<T> setTopics(String... prefixes) {
-        topics.clear();
-        topics.addAll(List.of(prefixes));
         return this;
     }
 
@@ -71,31 +65,16 @@ public final class ZmqSourceBuilder<T> {
         return this;
     }
 
+    /**
+     * Checks the settings and options together.
+     *
+     * @throws IllegalArgumentException naming what is missing or does not fit
+     */
     public ZmqSource<T> build() {
-        if (pattern == null) {
-            throw new IllegalArgumentException("ZeroMQ source: set a pattern (SUB, PULL or REQ)");
-        }
-        if (endpoints.isEmpty()) {
-            throw new IllegalArgumentException("ZeroMQ source: add at least one endpoint");
-        }
-        if (new LinkedHashSet<>(endpoints).size() != endpoints.size()) {
-            throw new IllegalArgumentException("ZeroMQ source: an endpoint is listed twice: " + endpoints);
-        }
+        ZmqSourceConfig checked = ZmqSourceConfig.of(pattern, endpoints, track, config);
         if (schema == null) {
             throw new IllegalArgumentException("ZeroMQ source: set a deserialization schema");
         }
-        if (pattern == ZmqSourcePattern.REQ && (track == null || track.isEmpty())) {
-            throw new IllegalArgumentException("ZeroMQ source: the REQ pattern needs a track to request");
-        }
-        if (pattern != ZmqSourcePattern.REQ && track != null) {
-            throw new IllegalArgumentException("ZeroMQ source: a track only applies to the REQ pattern");
-        }
-        if (pattern != ZmqSourcePattern.SUB && !topics.isEmpty()) {
-            throw new IllegalArgumentException("ZeroMQ source: topics only apply to the SUB pattern");
-        }
-        if (config.get(ZmqOptions.REQUESTS_IN_FLIGHT) < 1) {
-            throw new IllegalArgumentException("ZeroMQ source: requests in flight must be at least 1");
-        }
-        return new ZmqSource<>(pattern, endpoints, topics, track, schema, config);
+        return new ZmqSource<>(checked, schema);
     }
 }

@@ -1,8 +1,11 @@
 package io.videostream.connector.zeromq.source;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /** How a ZeroMQ source takes messages from an endpoint. */
+@PublicEvolving
 public enum ZmqSourcePattern {
-    /** Subscribe to a publisher (optionally to topic prefixes). */
+    /** Subscribe to everything a publisher sends. */
     SUB,
     /** Pull from pushers: bind as a collector, or connect. */
     PULL,

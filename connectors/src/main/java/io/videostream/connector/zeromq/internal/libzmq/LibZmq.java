@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
+import org.apache.flink.annotation.Internal;
 
 /**
  * Direct JNA mapping of the part of libzmq's C API the native transport uses, bound to the system's
@@ -11,6 +12,7 @@ import com.sun.jna.Pointer;
  * {@link Native#getLastError()}, which JNA saves right after each call: {@code zmq_errno()} called
  * afterwards may see what the JVM did in between.
  */
+@Internal
 final class LibZmq {
     /** The library to bind; the system property {@code videostream.libzmq.library} may name another file. */
     static final String LIBRARY = System.getProperty("videostream.libzmq.library", "libzmq.so.5");

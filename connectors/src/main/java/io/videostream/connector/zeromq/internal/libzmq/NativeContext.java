@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.annotation.Internal;
 
 /**
  * A libzmq context and the sockets made in it. Closing it shuts the context down first (a receive
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * so if a thread still uses one, the context ends in a thread of its own once that socket is closed:
  * closing never hangs the caller.
  */
+@Internal
 public final class NativeContext implements AutoCloseable {
     private final Pointer context;
     private final Set<NativeSocket> sockets = ConcurrentHashMap.newKeySet();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.annotation.Internal;
 
 /**
  * A libzmq socket. libzmq sockets are not thread-safe, and two threads in one crash the JVM (not
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * socket may move from one thread to another between calls. Native calls do not see
  * {@link Thread#interrupt()}: waits are bounded by the socket's timeouts or a poll's.
  */
+@Internal
 public final class NativeSocket implements AutoCloseable {
     /** The socket types the connector uses, with libzmq's numbers. */
     public enum Type {

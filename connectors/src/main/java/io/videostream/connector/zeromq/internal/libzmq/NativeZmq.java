@@ -3,11 +3,13 @@ package io.videostream.connector.zeromq.internal.libzmq;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.annotation.Internal;
 
 /**
  * libzmq, the native ZeroMQ library, in this JVM: whether it is there, and its contexts. Every call
  * that fails throws {@link NativeZmqException} with libzmq's own words for the error.
  */
+@Internal
 public final class NativeZmq {
     private NativeZmq() {}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.flink.annotation.Internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zmq.util.Z85;
@@ -15,6 +16,7 @@ import zmq.util.Z85;
  * message through; each refusal is handed to {@code refused} (the public key, Z85) to be counted
  * and logged. It must run before the servers bind: without a handler, libzmq lets every client in.
  */
+@Internal
 public final class ZapHandler implements AutoCloseable {
     /** Where libzmq asks, in the servers' context. */
     static final String ENDPOINT = "inproc://zeromq.zap.01";

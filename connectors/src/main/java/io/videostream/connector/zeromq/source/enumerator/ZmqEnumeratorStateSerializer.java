@@ -9,9 +9,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Version 1: the number of pending splits, then each split as {@link ZmqSplitSerializer} writes it. */
+@Internal
 public final class ZmqEnumeratorStateSerializer implements SimpleVersionedSerializer<Set<ZmqSplit>> {
     private static final int VERSION = 1;
 

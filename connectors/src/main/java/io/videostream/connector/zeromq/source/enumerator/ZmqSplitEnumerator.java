@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.connector.source.SplitsAssignment;
@@ -15,6 +16,7 @@ import org.apache.flink.api.connector.source.SplitsAssignment;
  * restarted reader gets its endpoints back. Once a reader has all of its endpoints it is told there
  * are no more, so it finishes when they all reach end of stream (or at once if it has none).
  */
+@Internal
 public final class ZmqSplitEnumerator implements SplitEnumerator<ZmqSplit, Set<ZmqSplit>> {
     private final SplitEnumeratorContext<ZmqSplit> context;
     private final List<ZmqSplit> allSplits;

@@ -6,9 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Version 1: the endpoint's address (UTF) and whether it binds. */
+@Internal
 public final class ZmqSplitSerializer implements SimpleVersionedSerializer<ZmqSplit> {
     public static final ZmqSplitSerializer INSTANCE = new ZmqSplitSerializer();
     private static final int VERSION = 1;

@@ -1,0 +1,57 @@
+package io.videostream.connector.zeromq.internal;
+
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ReadableConfig;
+
+/**
+ * A source's settings, checked together when it is built and handed to its readers.
+ *
+ * @param track REQ: the track to ask the distributor for; null for the other patterns
+ * @param requestsInFlight REQ: requests outstanding per endpoint
+ * @param retryPause REQ: pause before asking again after "not available"
+ * @param requestTimeout REQ: how long a request may stay unanswered before it is sent again
+ */
+@Internal
+public record ZmqSourceConfig(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoints, String track,
+        int requestsInFlight, Duration retryPause, Duration requestTimeout, SocketConfig sockets)
+        implements Serializable {
+
+    public ZmqSourceConfig {
+        endpoints = List.copyOf(endpoints);
+        if (pattern == null) {
+            throw new IllegalArgumentException("ZeroMQ source: set a pattern (SUB, PULL or REQ)");
+        }
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("ZeroMQ source: add at least one endpoint");
+        }
+        if (new LinkedHashSet<>(endpoints).size() != endpoints.size()) {
+            throw new IllegalArgumentException("ZeroMQ source: an endpoint is listed twice: " + endpoints);
+        }
+        if (pattern == ZmqSourcePattern.REQ && (track == null || track.isEmpty())) {
+            throw new IllegalArgumentException("ZeroMQ source: the REQ pattern needs a track to request");
+        }
+        if (pattern != ZmqSourcePattern.REQ && track != null) {
+            throw new IllegalArgumentException("ZeroMQ source: a track only applies to the REQ pattern");
+        }
+        SocketConfig.require(requestsInFlight >= 1, ZmqOptions.REQUESTS_IN_FLIGHT, requestsInFlight,
+                "must be at least 1");
+        SocketConfig.require(!retryPause.isNegative(), ZmqOptions.RETRY_PAUSE, retryPause, "must not be negative");
+        SocketConfig.require(!requestTimeout.isNegative() && !requestTimeout.isZero(), ZmqOptions.REQUEST_TIMEOUT, requestTimeout,
+                "must be positive");
+    }
+
+    /** The builder's settings with the options; throws {@link IllegalArgumentException} if they do not fit. */
+    public static ZmqSourceConfig of(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoints, String track,
+            ReadableConfig options) {
+        return new ZmqSourceConfig(pattern, endpoints, track, options.get(ZmqOptions.REQUESTS_IN_FLIGHT),
+                options.get(ZmqOptions.RETRY_PAUSE), options.get(ZmqOptions.REQUEST_TIMEOUT),
+                SocketConfig.from(options));
+    }
+}

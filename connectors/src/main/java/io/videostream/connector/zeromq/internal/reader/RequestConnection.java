@@ -1,0 +1,184 @@
+package io.videostream.connector.zeromq.internal.reader;
+
+import io.videostream.connector.zeromq.common.MessageKind;
+import io.videostream.connector.zeromq.internal.ConnectionMonitor;
+import io.videostream.connector.zeromq.internal.Multipart;
+import io.videostream.connector.zeromq.internal.SocketConfig;
+import io.videostream.connector.zeromq.internal.SocketMetrics;
+import io.videostream.connector.zeromq.internal.ZmqSockets;
+import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
+import io.videostream.connector.zeromq.source.split.ZmqSplit;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * REQ: asks a distributor for a track with several requests in flight, like pystreaming's Worker.
+ * An empty queue (not available) is asked again after a pause; an unknown track fails the job without
+ * restarts (asking again would not help); a
+ * request the distributor never answers (it went away) is sent again after a timeout, which the
+ * relaxed, correlated REQ sockets allow without reopening them. The stream has ended when every
+ * requester has been told so: replies to the other requests in flight may still carry frames.
+ */
+@Internal
+final class RequestConnection extends SplitConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestConnection.class);
+
+    private final ZContext context;
+    private final String track;
+    private final byte[] request;
+    private final long retryPauseNanos;
+    private final long timeoutNanos;
+    private final AtomicInteger inFlight;
+    private final List<Requester> requesters = new ArrayList<>();
+
+    /** One REQ socket and where its request stands. */
+    private final class Requester {
+        final ZMQ.Socket socket;
+        final ConnectionMonitor monitor;
+        long sentAt = -1;
+        long retryAt = -1;
+        boolean ended;
+
+        Requester(SocketConfig config, SocketMetrics metrics) {
+            String description = "REQ " + split.endpoint();
+            socket = ZmqSockets.create(context, SocketType.REQ, config, description, metrics);
+            socket.setReqRelaxed(true);
+            socket.setReqCorrelate(true);
+            monitor = new ConnectionMonitor(context, socket, description, metrics);
+            ZmqSockets.attach(context, socket, split.endpoint());
+        }
+
+        void ask(long now) {
+            if (sentAt < 0) {
+                inFlight.incrementAndGet();
+            }
+            retryAt = -1;
+            sentAt = now;
+            socket.send(request, 0);
+        }
+
+        void answered() {
+            if (sentAt >= 0) {
+                inFlight.decrementAndGet();
+            }
+            sentAt = -1;
+        }
+    }
+
+    RequestConnection(ZContext context, ZmqSplit split, ZmqSourceConfig config, MessageHandler<?> handler,
+            SocketMetrics metrics, AtomicInteger inFlight) {
+        super(split, handler);
+        this.context = context;
+        this.track = config.track();
+        this.request = track.getBytes(StandardCharsets.UTF_8);
+        this.retryPauseNanos = config.retryPause().toNanos();
+        this.timeoutNanos = config.requestTimeout().toNanos();
+        this.inFlight = inFlight;
+        long now = System.nanoTime();
+        for (int i = 0; i < config.requestsInFlight(); i++) {
+            Requester requester = new Requester(config.sockets(), metrics);
+            requesters.add(requester);
+            requester.ask(now);
+        }
+    }
+
+    @Override
+    List<ZMQ.Socket> sockets() {
+        List<ZMQ.Socket> sockets = new ArrayList<>();
+        for (Requester r : requesters) {
+            sockets.add(r.socket);
+            sockets.add(r.monitor.socket());
+        }
+        return sockets;
+    }
+
+    @Override
+    List<ConnectionMonitor> monitors() {
+        return requesters.stream().map(r -> r.monitor).toList();
+    }
+
+    @Override
+    void read(ZMQ.Socket readable) {
+        if (readMonitor(readable)) {
+            return;
+        }
+        Requester requester = requesters.stream().filter(r -> r.socket == readable).findFirst().orElseThrow();
+        List<byte[]> reply = Multipart.receive(readable, ZMQ.DONTWAIT);
+        if (reply == null) {
+            return;
+        }
+        requester.answered();
+        MessageKind kind = handler.handle(split, reply);
+        long now = System.nanoTime();
+        if (kind == MessageKind.LAST_DATA) {
+            finish(); // replies to the other requests in flight are not wanted
+        } else if (kind == MessageKind.END_OF_STREAM) {
+            end(requester);
+        } else if (kind == MessageKind.UNKNOWN_TRACK) {
+            // Asking again would get the same answer: the job fails for good rather than restart.
+            throw new SuppressRestartsException(new IllegalStateException("the distributor at "
+                    + split.endpoint().address() + " does not serve track '" + track + "'"));
+        } else if (kind == MessageKind.NOT_AVAILABLE) {
+            requester.retryAt = now + retryPauseNanos;
+        } else {
+            requester.ask(now);
+        }
+    }
+
+    /**
+     * One requester learned that the stream ended. The split ends when all have: the others may
+     * still have frames on their way.
+     */
+    private void end(Requester requester) {
+        requester.ended = true;
+        if (requesters.stream().allMatch(r -> r.ended)) {
+            finish();
+        }
+    }
+
+    @Override
+    long runTimers(long now) {
+        long next = Long.MAX_VALUE;
+        boolean streamEnded = requesters.stream().anyMatch(r -> r.ended);
+        for (Requester r : requesters) {
+            if (r.ended) {
+                continue;
+            }
+            if (streamEnded && r.sentAt >= 0 && now - r.sentAt >= timeoutNanos) {
+                r.answered(); // the stream ended and this request is not answered: the distributor is gone
+                end(r);
+                continue;
+            }
+            if (r.retryAt >= 0 && now >= r.retryAt) {
+                r.ask(now);
+            } else if (r.sentAt >= 0 && now - r.sentAt >= timeoutNanos) {
+                LOG.info("No answer from the distributor at {} for {} ms; asking again", split.endpoint().address(),
+                        timeoutNanos / 1_000_000);
+                r.ask(now);
+            }
+            long due = r.retryAt >= 0 ? r.retryAt : r.sentAt + timeoutNanos;
+            next = Math.min(next, Math.max(0, (due - now) / 1_000_000));
+        }
+        return next;
+    }
+
+    @Override
+    public void close() {
+        for (Requester r : requesters) {
+            r.answered();
+        }
+        for (Requester r : requesters) {
+            r.monitor.close();
+            context.destroySocket(r.socket);
+        }
+    }
+}

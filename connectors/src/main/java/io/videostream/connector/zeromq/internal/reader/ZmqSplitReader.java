@@ -1,0 +1,161 @@
+package io.videostream.connector.zeromq.internal.reader;
+
+import io.videostream.connector.zeromq.internal.SharedContext;
+import io.videostream.connector.zeromq.internal.SocketMetrics;
+import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
+import io.videostream.connector.zeromq.source.split.ZmqSplit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.connector.base.source.reader.RecordsBySplits;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Owns the sockets of all splits of one reader and polls them together in the fetcher thread. Each
+ * {@link #fetch()} waits at most {@value #POLL_MILLIS} ms for messages and returns what arrived.
+ */
+@Internal
+public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
+    static final long POLL_MILLIS = 50;
+    /** How long a fetch gathers messages after the first one arrived. */
+    static final long BATCH_MILLIS = 2;
+
+    private final ZmqSourceConfig config;
+    private final MessageHandler<T> handler;
+    private final SocketMetrics socketMetrics;
+    private final AtomicInteger requestsInFlight;
+    private final SharedContext.Lease lease = SharedContext.JVM.lease();
+    private final ZContext context = lease.context();
+    private final Map<String, SplitConnection> connections = new LinkedHashMap<>();
+    private ZMQ.Poller poller;
+    private final List<SplitConnection> polledConnections = new ArrayList<>();
+
+    ZmqSplitReader(ZmqSourceConfig config, MessageHandler<T> handler, SocketMetrics socketMetrics,
+            AtomicInteger requestsInFlight) {
+        this.config = config;
+        this.handler = handler;
+        this.socketMetrics = socketMetrics;
+        this.requestsInFlight = requestsInFlight;
+    }
+
+    @Override
+    public RecordsWithSplitIds<T> fetch() {
+        lease.checkAlive();
+        RecordsBySplits.Builder<T> batch = new RecordsBySplits.Builder<>();
+        handler.startFetch(batch);
+        if (poller == null) {
+            buildPoller();
+        }
+        long wait = POLL_MILLIS;
+        long now = System.nanoTime();
+        for (SplitConnection connection : connections.values()) {
+            wait = Math.min(wait, connection.tick(now));
+        }
+        // Wait for the first message, then gather what follows within BATCH_MILLIS: handing a batch
+        // to the task costs a thread switch, which one message at a time would pay per message.
+        long batchEnd = 0;
+        while (readReadySockets(wait)) {
+            if (handler.batchFull() || connections.values().stream().anyMatch(SplitConnection::isFinished)) {
+                break;
+            }
+            if (batchEnd == 0) {
+                batchEnd = System.nanoTime() + BATCH_MILLIS * 1_000_000;
+            }
+            wait = (batchEnd - System.nanoTime()) / 1_000_000;
+            if (wait <= 0) {
+                break;
+            }
+        }
+        for (Iterator<SplitConnection> it = connections.values().iterator(); it.hasNext(); ) {
+            SplitConnection connection = it.next();
+            if (connection.isFinished()) {
+                batch.addFinishedSplit(connection.split.splitId());
+                connection.close();
+                it.remove();
+                closePoller();
+            }
+        }
+        return batch.build();
+    }
+
+    /** Polls up to {@code wait} ms and reads every readable socket; false if none was. */
+    private boolean readReadySockets(long wait) {
+        if (poller.poll(wait) <= 0) {
+            return false;
+        }
+        for (int i = 0; i < polledConnections.size(); i++) {
+            SplitConnection connection = polledConnections.get(i);
+            if (poller.pollin(i) && !connection.isFinished()) {
+                connection.read(poller.getSocket(i));
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void handleSplitsChanges(SplitsChange<ZmqSplit> change) {
+        if (!(change instanceof SplitsAddition)) {
+            throw new UnsupportedOperationException("unsupported splits change: " + change);
+        }
+        for (ZmqSplit split : change.splits()) {
+            connections.put(split.splitId(), open(split));
+        }
+        closePoller();
+    }
+
+    private SplitConnection open(ZmqSplit split) {
+        switch (config.pattern()) {
+            case SUB:
+                return new StreamConnection(context, SocketType.SUB, split, config.sockets(), handler, socketMetrics);
+            case PULL:
+                return new StreamConnection(context, SocketType.PULL, split, config.sockets(), handler, socketMetrics);
+            case REQ:
+                return new RequestConnection(context, split, config, handler, socketMetrics, requestsInFlight);
+            default:
+                throw new IllegalArgumentException("unknown pattern " + config.pattern());
+        }
+    }
+
+    private void buildPoller() {
+        polledConnections.clear();
+        List<ZMQ.Socket> sockets = new ArrayList<>();
+        for (SplitConnection connection : connections.values()) {
+            for (ZMQ.Socket socket : connection.sockets()) {
+                sockets.add(socket);
+                polledConnections.add(connection);
+            }
+        }
+        poller = context.createPoller(Math.max(1, sockets.size()));
+        sockets.forEach(socket -> poller.register(socket, ZMQ.Poller.POLLIN));
+    }
+
+    private void closePoller() {
+        if (poller != null) {
+            poller.close();
+            poller = null;
+        }
+    }
+
+    @Override
+    public void wakeUp() {
+        // fetch() returns within POLL_MILLIS by itself
+    }
+
+    @Override
+    public void close() {
+        closePoller();
+        connections.values().forEach(SplitConnection::close);
+        connections.clear();
+        lease.close();
+    }
+}

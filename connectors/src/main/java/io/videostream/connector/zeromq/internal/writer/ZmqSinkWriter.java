@@ -1,0 +1,64 @@
+package io.videostream.connector.zeromq.internal.writer;
+
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
+import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
+import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.zeromq.SocketType;
+
+/**
+ * Serializes records with the schema in the task thread. PUB and PUSH with {@code BLOCK} send them
+ * from the task thread too ({@link DirectSender}); {@code DROP_OLDEST} and the REP distributor hand
+ * them to a socket thread of their own, which drops or answers requests whatever the task does. When
+ * the input ends it sends what is held and the schema's end-of-stream marker, lingering up to
+ * {@link ZmqOptions#LINGER} so they leave.
+ */
+@Internal
+public final class ZmqSinkWriter<T> implements SinkWriter<T> {
+    private final ZmqSerializationSchema<T> schema;
+    private final MessageSender loop;
+    private boolean ended;
+
+    public ZmqSinkWriter(ZmqSinkConfig config, ZmqSerializationSchema<T> schema, SinkWriterMetricGroup metrics,
+            String threadName) {
+        this.schema = schema;
+        if (config.pattern() == ZmqSinkPattern.REP) {
+            DistributorLoop distributor = new DistributorLoop(config, schema, metrics, threadName);
+            distributor.start();
+            loop = distributor;
+        } else {
+            SocketType type = config.pattern() == ZmqSinkPattern.PUB ? SocketType.PUB : SocketType.PUSH;
+            if (config.flowControl() == FlowControl.BLOCK) {
+                loop = new DirectSender(type, config, metrics);
+            } else {
+                SenderLoop sender = new SenderLoop(type, config, metrics, threadName);
+                sender.start();
+                loop = sender;
+            }
+        }
+    }
+
+    @Override
+    public void write(T element, Context context) throws InterruptedException {
+        loop.checkHealthy();
+        loop.offer(schema.serialize(element));
+    }
+
+    @Override
+    public void flush(boolean endOfInput) throws InterruptedException {
+        loop.checkHealthy();
+        if (endOfInput && !ended) {
+            ended = true;
+            loop.finish(schema.endOfStream());
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        loop.close();
+    }
+}

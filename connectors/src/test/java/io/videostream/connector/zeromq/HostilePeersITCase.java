@@ -108,7 +108,7 @@ class HostilePeersITCase {
     }
 
     @Test
-    void aDeadIoThreadFailsTheSourceAndSinkAndFlinkRestartsThemOnAFreshContext() throws Exception {
+    void aDeadIoThreadFailsTheSourceAndSinkAndFlinkRestartsThemOnAFreshContextBindingTheSamePort() throws Exception {
         String from = Ports.freeAddress();
         String to = Ports.freeAddress();
         AtomicBoolean stop = new AtomicBoolean();
@@ -118,7 +118,7 @@ class HostilePeersITCase {
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(restarting(3, Duration.ofMillis(200)));
             env.setParallelism(1);
-            env.fromSource(source(ZmqSourcePattern.PULL, ZmqEndpoint.connect(from)), WatermarkStrategy.noWatermarks(),
+            env.fromSource(source(ZmqSourcePattern.PULL, ZmqEndpoint.bind(from)), WatermarkStrategy.noWatermarks(),
                             "zeromq")
                     .sinkTo(ZmqSink.<String>builder()
                             .setPattern(ZmqSinkPattern.PUSH)
@@ -149,12 +149,12 @@ class HostilePeersITCase {
                 .build();
     }
 
-    /** Binds a PUSH and sends 0, 1, 2, ... every 10 ms until stopped (at most a minute). */
+    /** Connects a PUSH and sends 0, 1, 2, ... every 10 ms until stopped (at most a minute). */
     private static Integer pushUntilStopped(ZContext context, String address, AtomicBoolean stop)
             throws InterruptedException {
         ZMQ.Socket push = context.createSocket(SocketType.PUSH);
         push.setSendTimeOut(0);
-        push.bind(address);
+        Peer.connect(push, address);
         int sent = 0;
         for (int i = 0; i < 6000 && !stop.get(); i++) {
             if (Peer.send(push, message(Integer.toString(sent)))) {

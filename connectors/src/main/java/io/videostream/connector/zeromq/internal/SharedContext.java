@@ -1,5 +1,7 @@
 package io.videostream.connector.zeromq.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.annotation.Internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,8 @@ import org.zeromq.ZContext;
  * of memory), none of its sockets moves a message again. Every lease of it then fails its holder
  * ({@link Lease#checkAlive}), so Flink restarts the tasks, and the next lease starts a fresh context.
  * The dead context is left to the garbage collector: closing it would wait forever for the dead thread.
+ * What the dead thread held open, the listening sockets of bound endpoints among them, is closed
+ * ({@link DeadPoller}): otherwise a restarted source or sink could not bind its endpoint again.
  */
 @Internal
 public final class SharedContext {
@@ -57,16 +61,27 @@ public final class SharedContext {
     /** One context and the leases of it. */
     private static final class Generation {
         final ZContext context = new ZContext(1);
+        /** The context's threads and what each runs (jeromq's pollers). */
+        final Map<Thread, Runnable> threads = new ConcurrentHashMap<>();
         int leases;
         volatile Throwable failure;
 
         Generation() {
-            // Before the first socket: the context's threads are made then, with this handler.
-            context.setUncaughtExceptionHandler((thread, error) -> {
-                failure = error;
-                LOG.error("ZeroMQ's thread {} died; every source and sink on it fails so that Flink restarts them",
-                        thread.getName(), error);
+            // Before the first socket: the context's threads are made then.
+            context.setThreadFactor((target, name) -> {
+                Thread thread = new Thread(target, name);
+                thread.setDaemon(true);
+                thread.setUncaughtExceptionHandler(this::died);
+                threads.put(thread, target);
+                return thread;
             });
+        }
+
+        private void died(Thread thread, Throwable error) {
+            failure = error;
+            LOG.error("ZeroMQ's thread {} died; every source and sink on it fails so that Flink restarts them",
+                    thread.getName(), error);
+            DeadPoller.closeWhatItHeld(thread.getName(), threads.get(thread));
         }
     }
 

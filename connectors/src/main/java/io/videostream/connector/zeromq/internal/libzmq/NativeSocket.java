@@ -108,6 +108,21 @@ public final class NativeSocket implements AutoCloseable {
         setOption(LibZmq.ZMQ_ZAP_DOMAIN, domain.getBytes(StandardCharsets.US_ASCII), "ZMQ_ZAP_DOMAIN");
     }
 
+    /** A monitor of this socket's connections, to be read and closed by the thread that owns the socket. */
+    public NativeMonitor monitor() {
+        return new NativeMonitor(context, this);
+    }
+
+    /** Starts (or with a null endpoint, stops) libzmq's monitoring of this socket to an inproc PAIR endpoint. */
+    void monitor(String endpoint, int events) {
+        enter();
+        try {
+            NativeZmq.check(LibZmq.zmq_socket_monitor(socket, endpoint, events), "monitor " + type);
+        } finally {
+            exit();
+        }
+    }
+
     public void bind(String endpoint) {
         enter();
         try {

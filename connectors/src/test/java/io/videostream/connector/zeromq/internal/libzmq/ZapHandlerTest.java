@@ -32,6 +32,7 @@ class ZapHandlerTest {
             pull.setCurveServer(server.secretKey());
             pull.setZapDomain("videostream");
             pull.setTimeouts(5000, 1500);
+            NativeMonitor monitor = pull.monitor();
             pull.bind(address);
 
             send(client(stranger), "from a stranger");
@@ -45,6 +46,14 @@ class ZapHandlerTest {
             assertThat(pull.receive(false)).as("and nothing else").isNull();
             assertThat(refused).as("the stranger, by its key (libzmq may ask more than once as it reconnects)")
                     .isNotEmpty().containsOnly(stranger.publicKey());
+
+            List<NativeMonitor.Event> events = monitor.drain();
+            assertThat(events).as("the stranger, refused by ZAP with status 400").anyMatch(
+                    e -> e.event() == NativeMonitor.HANDSHAKE_FAILED_AUTH && e.value() == 400);
+            assertThat(events).as("the plaintext client, whose mechanism is not CURVE").anyMatch(
+                    e -> e.event() == NativeMonitor.HANDSHAKE_FAILED_PROTOCOL);
+            assertThat(events).as("the known client").anyMatch(e -> e.event() == NativeMonitor.HANDSHAKE_SUCCEEDED);
+            monitor.close();
         }
     }
 

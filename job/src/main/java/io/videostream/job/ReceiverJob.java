@@ -32,10 +32,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public class ReceiverJob {
     public static final String USAGE = String.join("\n",
-            "usage: videostream receiver --endpoint tcp://host:5555[,tcp://host2:5555] | --mapreduce --endpoint tcp://*:5556",
+            "usage: videostream receiver --endpoint tcp://HOST:5555[,tcp://HOST2:5555] | --mapreduce --endpoint tcp://127.0.0.1:5556",
             "         [--bufferlen 0.5] [--preview-port 8090] [--preview-bind 127.0.0.1] [--window] [--record DIR]",
             "         [--fps-overlay] [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
-            "  --endpoint     publishers to subscribe to; with --mapreduce, where workers push to (binds)",
+            "  --endpoint     publishers to subscribe to (connects); with --mapreduce, where workers push to (binds),",
+            "                 as pystreaming's Receiver; bind:ADDRESS or connect:ADDRESS decides otherwise",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
@@ -57,7 +58,8 @@ public class ReceiverJob {
             boolean ignoreStopstream) {
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
-            List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream().map(ZmqEndpoint::parse).toList();
+            List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream()
+                    .map(text -> ZmqEndpoint.parse(text, mapreduce)).toList();
             if (endpoints.isEmpty()) {
                 throw new IllegalArgumentException("--endpoint is required");
             }

@@ -22,10 +22,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public class StreamerJob {
     public static final String USAGE = String.join("\n",
-            "usage: videostream streamer --endpoint tcp://*:5555 [--mapreduce --tracks none,detect]",
+            "usage: videostream streamer --endpoint tcp://127.0.0.1:5555 [--mapreduce --tracks none,detect]",
             "         [--card IMAG_S] [--animated] [--input FOLDER|VIDEO] [--fps 30] [--frames N] [--quality 50]",
             "         [--parallelism 2]",
-            "  --endpoint     where to publish (tcp://*:PORT binds; connect:ADDRESS connects)",
+            "  --endpoint     where to publish or serve: binds, as pystreaming's Streamer (tcp://127.0.0.1:PORT on",
+            "                 loopback, tcp://*:PORT on every interface; connect:ADDRESS connects)",
             "  --mapreduce    serve frames to workers (REP distributor) instead of publishing them (PUB)",
             "  --tracks       the distributor's tracks, comma-separated (default none, as pystreaming)",
             "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
@@ -43,7 +44,7 @@ public class StreamerJob {
     public record Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames, Path input,
             Configuration codec, int parallelism) {
         public static Options parse(Args args) {
-            ZmqEndpoint endpoint = args.endpoint("endpoint");
+            ZmqEndpoint endpoint = args.endpoint("endpoint", true);
             boolean mapreduce = args.flag("mapreduce");
             List<String> tracks = args.list("tracks", "none");
             if (!mapreduce && args.string("tracks", null) != null) {

@@ -31,11 +31,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public class WorkerJob {
     public static final String USAGE = String.join("\n",
-            "usage: videostream worker --source tcp://host:5555 --drain tcp://host:5556 [--track none] [--reqthread 3]",
+            "usage: videostream worker --source tcp://HOST:5555 --drain tcp://HOST:5556 [--track none] [--reqthread 3]",
             "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity] [--result-only]",
             "         [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
-            "  --source          where frames come from (tcp://host:PORT connects; tcp://*:PORT binds)",
-            "  --drain           where results go (a collecting receiver's tcp://host:PORT)",
+            "  --source          where frames come from: connects, as pystreaming's Worker (bind:ADDRESS binds)",
+            "  --drain           where results go, a collecting receiver: connects (bind:ADDRESS binds)",
             "  --source-pattern  req: ask a streamer's distributor for a track (default); sub: subscribe",
             "                    to a publisher; pull: take pushed frames",
             "  --drain-pattern   push (default) or pub",
@@ -64,8 +64,8 @@ public class WorkerJob {
             }
             String processor = args.string("processor", "identity");
             Processors.check(processor);
-            return new Options(args.endpoint("source"), sourcePattern, args.string("track", "none"),
-                    args.integer("reqthread", 3, 1, 64), args.endpoint("drain"), drainPattern, processor,
+            return new Options(args.endpoint("source", false), sourcePattern, args.string("track", "none"),
+                    args.integer("reqthread", 3, 1, 64), args.endpoint("drain", false), drainPattern, processor,
                     args.flag("result-only"), args.frames(), args.codec(), args.parallelism(),
                     args.flag("ignore-stopstream"));
         }

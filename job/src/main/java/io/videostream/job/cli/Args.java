@@ -114,8 +114,9 @@ public final class Args {
         throw new IllegalArgumentException("--frames takes a positive whole number, not '" + text + "'");
     }
 
-    public ZmqEndpoint endpoint(String name) {
-        return ZmqEndpoint.parse(required(name));
+    /** An endpoint flag; a bare address binds or connects as the role says ({@link ZmqEndpoint#parse}). */
+    public ZmqEndpoint endpoint(String name, boolean bindByDefault) {
+        return ZmqEndpoint.parse(required(name), bindByDefault);
     }
 
     /** A comma-separated list. */

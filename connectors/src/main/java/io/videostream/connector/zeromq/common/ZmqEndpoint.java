@@ -33,17 +33,21 @@ public final class ZmqEndpoint implements Serializable {
     }
 
     /**
-     * Parses {@code bind:ADDRESS} or {@code connect:ADDRESS}; a bare address binds when its host is
-     * {@code *} and connects otherwise, as pystreaming's endpoints read.
+     * Parses an endpoint as pystreaming reads one: the role of the socket decides whether a bare
+     * address binds or connects (a Streamer binds {@code tcp://127.0.0.1:5555}, a Worker connects to
+     * it); {@code bind:ADDRESS} and {@code connect:ADDRESS} override the role, and {@code tcp://*:PORT}
+     * always binds (there is nothing to connect to).
+     *
+     * @param bindByDefault whether the socket's role binds
      */
-    public static ZmqEndpoint parse(String text) {
+    public static ZmqEndpoint parse(String text, boolean bindByDefault) {
         if (text.startsWith("bind:")) {
             return bind(text.substring("bind:".length()));
         }
         if (text.startsWith("connect:")) {
             return connect(text.substring("connect:".length()));
         }
-        return text.startsWith("tcp://*:") ? bind(text) : connect(text);
+        return bindByDefault || text.startsWith("tcp://*:") ? bind(text) : connect(text);
     }
 
     public String address() {

@@ -20,11 +20,15 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * pystreaming's {@code buffer}, with event time. Per stream (the key) it holds frames and lets them
- * go in capture order (the record's event time, which {@link CaptureTimes} gave it, then {@code fno})
- * once the watermark has passed them, and no frame waits longer than {@code bufferlen} of wall-clock
- * time after it arrived, so a stream that goes quiet (no watermark comes) still flushes. A frame at
- * or before the last that left, in that order, is late: it goes to {@link #LATE} and is counted
+ * pystreaming's {@code buffer}, with event time, that does not hold a frame it need not hold. Per
+ * stream (the key), a frame that is the next of its stream (its frame number follows the one of the
+ * last frame that left, and no held frame comes before it) leaves at once, and so do the held frames
+ * that follow it one by one. Only a gap waits: the other frames are held and go in capture order (the
+ * record's event time, which {@link CaptureTimes} gave it, then {@code fno}) once the watermark has
+ * passed them, and no frame waits longer than {@code bufferlen} of wall-clock time after it arrived,
+ * so a lost frame delays the stream by {@code bufferlen} at most and a stream that goes quiet still
+ * flushes. A stream's first frame waits too (nothing says what comes before it). A frame at or before
+ * the last that left, in that order, is late: it goes to {@link #LATE} and is counted
  * ({@code lateFrames}). Holds JPEG frames (what arrives over {@code keyBy}), never raw ones.
  */
 public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
@@ -77,6 +81,12 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
             return;
         }
         long arrival = ctx.timerService().currentProcessingTime();
+        if (last != null && frame.fno() == last.f1 + 1 && !heldBefore(time, frame.fno())) {
+            out.collect(frame);
+            lastReleased.update(Tuple2.of(time, frame.fno()));
+            releaseFollowers(out);
+            return;
+        }
         held.add(Tuple3.of(arrival, time, frame));
         heldFrames++;
         ctx.timerService().registerEventTimeTimer(time);
@@ -89,6 +99,41 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
             release(timestamp, Long.MIN_VALUE, out);
         } else {
             release(Long.MIN_VALUE, timestamp - bufferMillis, out);
+        }
+    }
+
+    /** Whether a held frame comes before (time, fno) in capture order. */
+    private boolean heldBefore(long time, long fno) throws Exception {
+        for (Tuple3<Long, Long, Frame> entry : held.get()) {
+            if (entry.f1 < time || (entry.f1 == time && entry.f2.fno() < fno)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lets go the held frames that follow the last that left one by one (the gap before them is filled). */
+    private void releaseFollowers(Collector<Frame> out) throws Exception {
+        List<Tuple3<Long, Long, Frame>> waiting = new ArrayList<>();
+        held.get().forEach(waiting::add);
+        if (waiting.isEmpty()) {
+            return;
+        }
+        waiting.sort(CAPTURE_ORDER);
+        Tuple2<Long, Long> last = lastReleased.value();
+        int released = 0;
+        for (Tuple3<Long, Long, Frame> entry : waiting) {
+            if (entry.f2.fno() != last.f1 + 1) {
+                break;
+            }
+            out.collect(entry.f2);
+            last = Tuple2.of(entry.f1, entry.f2.fno());
+            released++;
+        }
+        if (released > 0) {
+            held.update(waiting.subList(released, waiting.size()));
+            heldFrames -= released;
+            lastReleased.update(last);
         }
     }
 
@@ -119,5 +164,6 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
         heldFrames -= ready.size();
         Tuple3<Long, Long, Frame> last = ready.get(ready.size() - 1);
         lastReleased.update(Tuple2.of(last.f1, last.f2.fno()));
+        releaseFollowers(out);
     }
 }

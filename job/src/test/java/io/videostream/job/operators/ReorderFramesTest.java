@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** pystreaming's buffer with event time: frames of each stream leave in capture order. */
+/** pystreaming's buffer with event time: frames of each stream leave in capture order, the next one at once. */
 class ReorderFramesTest {
     private static final long BUFFER_MILLIS = 500;
 
@@ -51,14 +51,62 @@ class ReorderFramesTest {
     void framesOutOfOrderWithinTheBufferLeaveInCaptureOrderAsTheWatermarkPasses() throws Exception {
         arrive("cam", 2, 1.2);
         arrive("cam", 0, 1.0);
-        arrive("cam", 3, 1.3);
+        arrive("cam", 4, 1.4);
         arrive("cam", 1, 1.1);
-        assertThat(left()).as("nothing before the watermark").isEmpty();
+        assertThat(left()).as("nothing before the watermark: the first frame could have been any").isEmpty();
 
         harness.processWatermark(1150);
-        assertThat(left()).containsExactly("cam0", "cam1");
+        assertThat(left()).as("up to the watermark, and cam2, which follows them").containsExactly("cam0", "cam1", "cam2");
         harness.processWatermark(1300);
-        assertThat(left()).containsExactly("cam2", "cam3");
+        assertThat(left()).as("cam4 waits for cam3 (a gap)").isEmpty();
+        harness.processWatermark(1400);
+        assertThat(left()).containsExactly("cam4");
+    }
+
+    @Test
+    void inOrderFramesLeaveAtOnceOnlyTheFirstWaits() throws Exception {
+        harness.setProcessingTime(10_000);
+        arrive("cam", 0, 1.0);
+        assertThat(left()).as("the first frame waits: nothing says what comes before it").isEmpty();
+        harness.setProcessingTime(10_000 + BUFFER_MILLIS);
+        assertThat(left()).containsExactly("cam0");
+        for (long fno = 1; fno < 30; fno++) {
+            arrive("cam", fno, 1.0 + fno / 30.0);
+            assertThat(left()).as("frame %d, next in order, at once (no watermark, no time passed)", fno)
+                    .containsExactly("cam" + fno);
+        }
+    }
+
+    @Test
+    void swappedFramesWaitOnlyForEachOther() throws Exception {
+        arrive("cam", 0, 1.0);
+        harness.processWatermark(1000);
+        assertThat(left()).containsExactly("cam0");
+        arrive("cam", 2, 1.2);
+        assertThat(left()).as("cam2 waits for cam1").isEmpty();
+        arrive("cam", 1, 1.1);
+        assertThat(left()).as("cam1 fills the gap: both leave at once").containsExactly("cam1", "cam2");
+        arrive("cam", 3, 1.3);
+        assertThat(left()).containsExactly("cam3");
+    }
+
+    @Test
+    void aLostFrameDelaysTheFramesAfterItByBufferlenAtMostAndADuplicateIsLate() throws Exception {
+        harness.setProcessingTime(10_000);
+        arrive("cam", 0, 1.0);
+        harness.processWatermark(1000);
+        assertThat(left()).containsExactly("cam0");
+        arrive("cam", 2, 1.2); // cam1 is lost
+        arrive("cam", 3, 1.3);
+        harness.setProcessingTime(10_000 + BUFFER_MILLIS - 1);
+        assertThat(left()).isEmpty();
+        harness.setProcessingTime(10_000 + BUFFER_MILLIS);
+        assertThat(left()).as("bufferlen after the gap appeared").containsExactly("cam2", "cam3");
+        arrive("cam", 4, 1.4);
+        assertThat(left()).as("in order again: at once").containsExactly("cam4");
+        arrive("cam", 4, 1.4);
+        assertThat(left()).isEmpty();
+        assertThat(late()).as("the same frame twice").containsExactly(4L);
     }
 
     @Test
@@ -84,9 +132,8 @@ class ReorderFramesTest {
         arrive("cam", 2, 1.2);
 
         harness.setProcessingTime(10_000 + BUFFER_MILLIS); // no watermark came; cam1 waited bufferlen
-        assertThat(left()).as("cam1 and what was captured before it").containsExactly("cam0", "cam1");
-        harness.setProcessingTime(10_200 + BUFFER_MILLIS);
-        assertThat(left()).containsExactly("cam2");
+        assertThat(left()).as("cam1, what was captured before it, and cam2, which follows it")
+                .containsExactly("cam0", "cam1", "cam2");
 
         arrive("cam", 5, 1.05); // captured before what already left
         assertThat(late()).containsExactly(5L);
@@ -103,7 +150,6 @@ class ReorderFramesTest {
         List<String> left = left();
         assertThat(left.stream().filter(s -> s.startsWith("a"))).containsExactly("a0", "a1");
         assertThat(left.stream().filter(s -> s.startsWith("b"))).containsExactly("b0", "b1");
-        assertThat(left).as("all in capture order").containsExactly("a0", "b0", "a1", "b1");
     }
 
     /** At 1000 fps and more, frames share a millisecond: only a frame behind the last that left, by (time, fno), is late. */
@@ -115,13 +161,12 @@ class ReorderFramesTest {
         harness.setProcessingTime(10_000 + BUFFER_MILLIS);
         assertThat(left()).containsExactly("cam0", "cam1");
 
-        arrive("cam", 2, 1.00045); // the same millisecond (1000) as cam1, and after it
-        arrive("cam", 3, 1.0012);
-        harness.processWatermark(1000);
+        arrive("cam", 2, 1.00045); // the same millisecond (1000) as cam1, and after it: next, at once
         assertThat(left()).containsExactly("cam2");
+        arrive("cam", 4, 1.0012);
         arrive("cam", 1, 1.0004); // cam1 again: behind what left
         harness.processWatermark(1001);
-        assertThat(left()).containsExactly("cam3");
+        assertThat(left()).containsExactly("cam4");
         assertThat(late()).containsExactly(1L);
     }
 

@@ -2,6 +2,7 @@ package io.videostream.job;
 
 import io.videostream.codec.Frame;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
@@ -87,10 +88,11 @@ public class ReceiverJob {
 
     /** SUB connected to every publisher, or a PULL collector that binds (map-reduce). */
     public static ZmqSource<Frame> zeromqSource(Options options) {
+        PyStreamingSchema schema = PyStreamingSchema.forSource(options.ignoreStopstream());
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.mapreduce() ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB)
-                .setDeserializer(FrameLimit.of(PyStreamingSchema.forSource(options.ignoreStopstream()),
-                        options.frames()));
+                .setDeserializer(FrameLimit.of(schema, options.frames()))
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize());
         options.endpoints().forEach(builder::addEndpoint);
         return builder.build();
     }

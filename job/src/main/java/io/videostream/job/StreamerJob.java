@@ -4,6 +4,7 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.job.cli.Args;
@@ -73,11 +74,13 @@ public class StreamerJob {
     /** The streamer's own sink: PUB, or a REP distributor for map-reduce. */
     public static Sink<Frame> zeromqSink(Options options) {
         boolean bounded = options.frames().frames() != Long.MAX_VALUE || options.input() != null;
+        PyStreamingSchema schema = new PyStreamingSchema();
         return ZmqSink.<Frame>builder()
                 .setPattern(options.tracks().isEmpty() ? ZmqSinkPattern.PUB : ZmqSinkPattern.REP)
                 .setEndpoint(options.endpoint())
                 .setTracks(options.tracks().toArray(String[]::new))
-                .setSerializer(new PyStreamingSchema())
+                .setSerializer(schema)
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
                 .setFlowControl(bounded ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
                 .build();
     }

@@ -3,6 +3,7 @@ package io.videostream.job;
 import io.videostream.codec.Frame;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSource;
@@ -90,11 +91,12 @@ public class WorkerJob {
     }
 
     public static ZmqSource<Frame> zeromqSource(Options options) {
+        PyStreamingSchema schema = PyStreamingSchema.forSource(options.ignoreStopstream());
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.sourcePattern())
                 .addEndpoint(options.source())
-                .setDeserializer(FrameLimit.of(PyStreamingSchema.forSource(options.ignoreStopstream()),
-                        options.frames()));
+                .setDeserializer(FrameLimit.of(schema, options.frames()))
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize());
         if (options.sourcePattern() == ZmqSourcePattern.REQ) {
             builder.setTrack(options.track()).setRequestsInFlight(options.reqthread());
         }
@@ -103,10 +105,12 @@ public class WorkerJob {
 
     /** Pushes results on with back-pressure (PUSH) or publishes them, dropping for slow subscribers (PUB). */
     public static Sink<Frame> zeromqSink(Options options) {
+        PyStreamingSchema schema = new PyStreamingSchema();
         return ZmqSink.<Frame>builder()
                 .setPattern(options.drainPattern())
                 .setEndpoint(options.drain())
-                .setSerializer(new PyStreamingSchema())
+                .setSerializer(schema)
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
                 .setFlowControl(options.drainPattern() == ZmqSinkPattern.PUSH ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
                 .build();
     }

@@ -8,4 +8,9 @@ import java.io.Serializable;
  */
 public record WireLimits(int maxImageBytes, int maxPickleBytes, int maxWidth, int maxHeight) implements Serializable {
     public static final WireLimits DEFAULT = new WireLimits(64 << 20, 1 << 20, 8192, 8192);
+
+    /** The largest part of a message these limits allow: what a socket may take from a peer. */
+    public int largestPart() {
+        return Math.max(maxImageBytes, maxPickleBytes);
+    }
 }

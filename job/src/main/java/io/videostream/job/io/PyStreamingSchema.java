@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.MemorySize;
 
 /**
  * The ZeroMQ connector's schema for pystreaming's messages: frames in and out, STOPSTREAM as the end
@@ -44,6 +45,14 @@ public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>,
     /** Frames named after the endpoint they come from, with the default limits; STOPSTREAM ends the stream. */
     public PyStreamingSchema() {
         this(null, WireLimits.DEFAULT, true);
+    }
+
+    /**
+     * The connector's {@code zeromq.max-message-size} for these limits: the largest part they allow, so
+     * a peer announcing a larger one is dropped by ZeroMQ before anything is allocated for it.
+     */
+    public MemorySize maxMessageSize() {
+        return new MemorySize(limits.largestPart());
     }
 
     /** A source's schema: frames named after their endpoint; STOPSTREAM ends the stream unless ignored. */

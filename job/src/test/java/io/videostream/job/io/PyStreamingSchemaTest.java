@@ -6,6 +6,7 @@ import io.videostream.codec.Frame;
 import io.videostream.connector.zeromq.common.MessageKind;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.codec.TestImages;
+import io.videostream.codec.wire.WireLimits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class PyStreamingSchemaTest {
         assertThat(frame.stream()).isEqualTo("tcp://127.0.0.1:5555");
         assertThat(schema.kind(frame)).isEqualTo(MessageKind.DATA);
         assertThat(schema.timestamp(frame)).isEqualTo(1795484676757L);
-        assertThat(new PyStreamingSchema("front-door", io.videostream.codec.wire.WireLimits.DEFAULT, true)
+        assertThat(new PyStreamingSchema("front-door", WireLimits.DEFAULT, true)
                 .deserialize(TestImages.fixtureMessage("a_p2p_pub_fno0"), camera).stream()).isEqualTo("front-door");
     }
 
@@ -43,6 +44,15 @@ class PyStreamingSchemaTest {
         assertThat(service.kind(service.deserialize(TestImages.fixtureMessage("a_p2p_pub_fno0"), camera)))
                 .isEqualTo(MessageKind.DATA);
         assertThat(PyStreamingSchema.forSource(false).kind(stop)).isEqualTo(MessageKind.END_OF_STREAM);
+    }
+
+    @Test
+    void socketsTakeTheLargestPartTheWireLimitsAllowAndNoMore() {
+        assertThat(new PyStreamingSchema().maxMessageSize().getBytes()).as("a 64 MiB JPEG")
+                .isEqualTo(WireLimits.DEFAULT.maxImageBytes());
+        var small = new WireLimits(1 << 20, 2 << 20, 640, 480);
+        assertThat(new PyStreamingSchema(null, small, true).maxMessageSize().getBytes()).as("the larger of the two")
+                .isEqualTo(2 << 20);
     }
 
     @Test

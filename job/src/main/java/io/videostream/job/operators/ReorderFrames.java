@@ -114,11 +114,12 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
 
     /** Lets go the held frames that follow the last that left one by one (the gap before them is filled). */
     private void releaseFollowers(Collector<Frame> out) throws Exception {
-        List<Tuple3<Long, Long, Frame>> waiting = new ArrayList<>();
-        held.get().forEach(waiting::add);
-        if (waiting.isEmpty()) {
-            return;
+        Iterable<Tuple3<Long, Long, Frame>> heldNow = held.get();
+        if (!heldNow.iterator().hasNext()) {
+            return; // in-order frames: nothing held, nothing to copy
         }
+        List<Tuple3<Long, Long, Frame>> waiting = new ArrayList<>();
+        heldNow.forEach(waiting::add);
         waiting.sort(CAPTURE_ORDER);
         Tuple2<Long, Long> last = lastReleased.value();
         int released = 0;

@@ -51,7 +51,8 @@ public class ReceiverJob {
             "  --frames       end after N frames from each endpoint (default: at its end of stream, STOPSTREAM)",
             "  --ignore-stopstream  do not end at a peer's STOPSTREAM: a long-lived service, which only",
             "                 --frames or cancelling ends (by default any peer that reaches the endpoint can end it)",
-            "  --parallelism  parallel re-order instances, by stream (default 2)");
+            "  --parallelism  parallel source readers (each polls its share of the endpoints) and re-order",
+            "                 instances, by stream (default 2)");
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
@@ -117,12 +118,27 @@ public class ReceiverJob {
     public void build(StreamExecutionEnvironment env) {
         FrameJobs.configure(env);
         DataStream<Frame> frames = env.fromSource(source, watermarks(options.bufferlen()),
-                "frames from " + options.endpoints()).setParallelism(options.endpoints().size()); // one per endpoint
+                "frames from " + describe(options.endpoints())).setParallelism(sourceParallelism(options.endpoints(),
+                options.parallelism()));
         DataStream<Frame> received = inCaptureOrder(frames, options.bufferlen(), options.parallelism());
         if (options.fpsOverlay()) {
             received = withFpsOverlay(received, options.codec(), options.parallelism());
         }
         sinkToAll(received, sinks);
+    }
+
+    /**
+     * Source readers for the endpoints: one per endpoint up to {@code parallelism}; a reader polls all
+     * its endpoints' sockets in one thread, so many cameras cost sockets, not threads.
+     */
+    static int sourceParallelism(List<ZmqEndpoint> endpoints, int parallelism) {
+        return Math.min(endpoints.size(), parallelism);
+    }
+
+    /** The endpoints for an operator's name: all of a few, the first and how many more of many. */
+    static String describe(List<ZmqEndpoint> endpoints) {
+        return endpoints.size() <= 3 ? endpoints.toString() : "[" + endpoints.get(0) + " and " + (endpoints.size() - 1)
+                + " more]";
     }
 
     /** Each stream's frame rate written onto its frames (decode, draw, encode, chained after the metrics). */
@@ -139,6 +155,6 @@ public class ReceiverJob {
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
         build(env);
-        return env.execute("videostream receiver " + options.endpoints());
+        return env.execute("videostream receiver " + describe(options.endpoints()));
     }
 }

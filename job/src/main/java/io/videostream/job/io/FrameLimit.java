@@ -5,20 +5,22 @@ import io.videostream.connector.zeromq.common.MessageKind;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * {@code --frames N} for a job that receives: its source ends after N frames, as if the stream had
- * ended there. Counts per source reader (the receiver's and the worker's sources run as one): the
- * Nth frame is the last, and the split finishes with it.
+ * ended there, for each stream (each endpoint) on its own: its Nth frame is the last, and its split
+ * finishes with it, whatever the other endpoints of the same source reader do.
  */
 public final class FrameLimit implements ZmqDeserializationSchema<Frame> {
     private static final long serialVersionUID = 1L;
 
     private final ZmqDeserializationSchema<Frame> schema;
     private final long frames;
-    private long seen;
+    private transient Map<String, Long> seen;
 
     public FrameLimit(ZmqDeserializationSchema<Frame> schema, long frames) {
         if (frames < 1) {
@@ -44,8 +46,11 @@ public final class FrameLimit implements ZmqDeserializationSchema<Frame> {
         if (kind != MessageKind.DATA) {
             return kind;
         }
-        seen++;
-        return seen < frames ? MessageKind.DATA : seen == frames ? MessageKind.LAST_DATA : MessageKind.END_OF_STREAM;
+        if (seen == null) {
+            seen = new HashMap<>();
+        }
+        long count = seen.merge(frame.stream(), 1L, Long::sum);
+        return count < frames ? MessageKind.DATA : count == frames ? MessageKind.LAST_DATA : MessageKind.END_OF_STREAM;
     }
 
     @Override

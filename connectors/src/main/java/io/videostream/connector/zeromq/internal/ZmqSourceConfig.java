@@ -5,8 +5,9 @@ import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 
@@ -31,8 +32,11 @@ public record ZmqSourceConfig(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoi
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("ZeroMQ source: add at least one endpoint");
         }
-        if (new LinkedHashSet<>(endpoints).size() != endpoints.size()) {
-            throw new IllegalArgumentException("ZeroMQ source: an endpoint is listed twice: " + endpoints);
+        Set<ZmqEndpoint> seen = new HashSet<>();
+        for (ZmqEndpoint endpoint : endpoints) {
+            if (!seen.add(endpoint)) {
+                throw new IllegalArgumentException("ZeroMQ source: the endpoint " + endpoint + " is listed twice");
+            }
         }
         if (pattern == ZmqSourcePattern.REQ && (track == null || track.isEmpty())) {
             throw new IllegalArgumentException("ZeroMQ source: the REQ pattern needs a track to request");

@@ -43,7 +43,8 @@ class ZmqSourceBuilderTest {
 
     @Test
     void refusesAnEndpointListedTwice() {
-        refused(sub().addEndpoint(ZmqEndpoint.connect("tcp://127.0.0.1:5555")), "an endpoint is listed twice");
+        refused(sub().addEndpoint(ZmqEndpoint.connect("tcp://127.0.0.1:5555")),
+                "the endpoint connect:tcp://127.0.0.1:5555 is listed twice");
     }
 
     @Test

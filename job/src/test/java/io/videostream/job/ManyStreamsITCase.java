@@ -1,0 +1,89 @@
+package io.videostream.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.videostream.codec.Frame;
+import io.videostream.codec.TestImages;
+import io.videostream.codec.wire.PyStreamingWire;
+import io.videostream.connector.zeromq.CollectingSink;
+import io.videostream.connector.zeromq.Peer;
+import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.TestCluster;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/** One receiver, many cameras: 200 publishers read by two source readers, each stream in its own order. */
+class ManyStreamsITCase {
+    static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestCluster.withMetrics(METRICS, 4);
+
+    private static final int CAMERAS = 200;
+    private static final int FRAMES = 5;
+    private static final byte[] JPEG = TestImages.fixture("a_p2p_pub_fno0", "part0_buf.bin");
+
+    @Test
+    void twoHundredPublishersAreReadByTwoReadersAndEveryStreamArrivesWholeAndInOrder() throws Exception {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (int i = 0; i < 10 * CAMERAS && distinct.size() < CAMERAS; i++) {
+            distinct.add(Ports.freeAddress());
+        }
+        List<String> addresses = List.copyOf(distinct);
+        AtomicBoolean stop = new AtomicBoolean();
+        CollectingSink<Frame> received = new CollectingSink<>("many-streams");
+        var options = new ReceiverJob.Options(addresses.stream().map(ZmqEndpoint::connect).toList(), false,
+                Duration.ofMillis(300), null, null, false, false, FRAMES, new Configuration(), 2, false);
+        assertThat(ReceiverJob.sourceParallelism(options.endpoints(), options.parallelism()))
+                .as("source readers: one thread each, whatever the number of endpoints").isEqualTo(2);
+        try (Peer<Long> cameras = Peer.start(context -> publish(context.createSocket(SocketType.PUB), addresses,
+                context, stop))) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            new ReceiverJob(options, ReceiverJob.zeromqSource(options), List.of(received)).execute(env);
+            stop.set(true);
+            assertThat(cameras.result(30)).isPositive();
+        }
+
+        Map<String, List<Long>> streams = received.results().stream().collect(
+                Collectors.groupingBy(Frame::stream, Collectors.mapping(Frame::fno, Collectors.toList())));
+        assertThat(streams).hasSize(CAMERAS);
+        streams.forEach((stream, fnos) -> assertThat(fnos).as(stream).hasSize(FRAMES).isSorted()
+                .isEqualTo(LongStream.range(fnos.get(0), fnos.get(0) + FRAMES).boxed().toList()));
+    }
+
+    /** Binds a PUB per address (the first socket given, the rest made here) and publishes a frame on each every 20 ms. */
+    private static Long publish(ZMQ.Socket first, List<String> addresses, org.zeromq.ZContext context,
+            AtomicBoolean stop) throws Exception {
+        List<ZMQ.Socket> publishers = new ArrayList<>();
+        for (String address : addresses) {
+            ZMQ.Socket pub = publishers.isEmpty() ? first : context.createSocket(SocketType.PUB);
+            pub.bind(address);
+            publishers.add(pub);
+        }
+        PyStreamingWire wire = new PyStreamingWire();
+        long fno = 0;
+        for (; fno < 3000 && !stop.get(); fno++) {
+            for (ZMQ.Socket pub : publishers) {
+                Peer.send(pub, wire.encode(Frame.encoded("camera", fno, System.currentTimeMillis() / 1000.0, null, JPEG)));
+            }
+            Thread.sleep(20);
+        }
+        return fno;
+    }
+}

@@ -16,6 +16,7 @@ import io.videostream.job.operators.DecodeFrames;
 import io.videostream.job.operators.EncodeFrames;
 import io.videostream.job.operators.ProcessFrames;
 import io.videostream.job.processors.Processors;
+import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -35,7 +36,8 @@ public class WorkerJob {
             "usage: videostream worker --source tcp://HOST:5555 --drain tcp://HOST:5556 [--track none] [--reqthread 3]",
             "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity] [--result-only]",
             "         [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
-            "  --source          where frames come from: connects, as pystreaming's Worker (bind:ADDRESS binds)",
+            "  --source          where frames come from, one or more (comma-separated): connects, as",
+            "                    pystreaming's Worker (bind:ADDRESS binds); each endpoint is a stream",
             "  --drain           where results go, a collecting receiver: connects (bind:ADDRESS binds)",
             "  --source-pattern  req: ask a streamer's distributor for a track (default); sub: subscribe",
             "                    to a publisher; pull: take pushed frames",
@@ -52,7 +54,7 @@ public class WorkerJob {
             "  --parallelism     parallel decode -> process -> encode instances (default 2)");
 
     /** The worker's settings. */
-    public record Options(ZmqEndpoint source, ZmqSourcePattern sourcePattern, String track, int reqthread,
+    public record Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
             ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
             Configuration codec, int parallelism, boolean ignoreStopstream) {
         public static Options parse(Args args) {
@@ -65,7 +67,12 @@ public class WorkerJob {
             }
             String processor = args.string("processor", "identity");
             Processors.check(processor);
-            return new Options(args.endpoint("source", false), sourcePattern, args.string("track", "none"),
+            List<ZmqEndpoint> sources = args.list("source", null).stream()
+                    .map(text -> ZmqEndpoint.parse(text, false)).toList();
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("--source is required");
+            }
+            return new Options(sources, sourcePattern, args.string("track", "none"),
                     args.integer("reqthread", 3, 1, 64), args.endpoint("drain", false), drainPattern, processor,
                     args.flag("result-only"), args.frames(), args.codec(), args.parallelism(),
                     args.flag("ignore-stopstream"));
@@ -94,9 +101,9 @@ public class WorkerJob {
         PyStreamingSchema schema = PyStreamingSchema.forSource(options.ignoreStopstream());
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.sourcePattern())
-                .addEndpoint(options.source())
                 .setDeserializer(FrameLimit.of(schema, options.frames()))
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize());
+        options.sources().forEach(builder::addEndpoint);
         if (options.sourcePattern() == ZmqSourcePattern.REQ) {
             builder.setTrack(options.track()).setRequestsInFlight(options.reqthread());
         }
@@ -135,14 +142,16 @@ public class WorkerJob {
     public void build(StreamExecutionEnvironment env) {
         FrameJobs.configure(env);
         DataStream<Frame> frames = env.fromSource(source, WatermarkStrategy.noWatermarks(),
-                "frames from " + options.source()).setParallelism(1);
+                "frames from " + ReceiverJob.describe(options.sources()))
+                .setParallelism(ReceiverJob.sourceParallelism(options.sources(), options.parallelism()));
         process(frames, options.processor(), options.resultOnly(), options.codec(), options.parallelism())
                 .sinkTo(sink).setParallelism(1).name("drain to " + options.drain());
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
         build(env);
-        return env.execute("videostream worker " + options.processor() + ": " + options.source() + " -> "
+        return env.execute("videostream worker " + options.processor() + ": " + ReceiverJob.describe(options.sources())
+                + " -> "
                 + options.drain());
     }
 }

@@ -10,6 +10,8 @@ import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
-/** One receiver, many cameras: 200 publishers read by two source readers, each stream in its own order. */
+/** Many cameras: a receiver reading 200 publishers with two source readers; a worker with several sources. */
 class ManyStreamsITCase {
     static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
@@ -65,6 +67,53 @@ class ManyStreamsITCase {
         assertThat(streams).hasSize(CAMERAS);
         streams.forEach((stream, fnos) -> assertThat(fnos).as(stream).hasSize(FRAMES).isSorted()
                 .isEqualTo(LongStream.range(fnos.get(0), fnos.get(0) + FRAMES).boxed().toList()));
+    }
+
+    @Test
+    void aWorkerTakesFramesFromSeveralSourcesAndProcessesThemAll() throws Exception {
+        String first = Ports.freeAddress();
+        String second = Ports.freeAddress();
+        String drain = Ports.freeAddress();
+        var options = new WorkerJob.Options(List.of(ZmqEndpoint.bind(first), ZmqEndpoint.bind(second)),
+                ZmqSourcePattern.PULL, "none", 3, ZmqEndpoint.connect(drain), ZmqSinkPattern.PUSH, "gray", false,
+                FRAMES, new Configuration(), 2, false);
+        try (Peer<List<Long>> collector = Peer.start(context -> collect(context.createSocket(SocketType.PULL), drain));
+                Peer<Void> one = Peer.start(context -> push(context.createSocket(SocketType.PUSH), first, 0));
+                Peer<Void> two = Peer.start(context -> push(context.createSocket(SocketType.PUSH), second, 1000))) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            new WorkerJob(options, WorkerJob.zeromqSource(options), WorkerJob.zeromqSink(options)).execute(env);
+            assertThat(collector.result(30)).as("--frames from each source").containsExactlyInAnyOrder(
+                    0L, 1L, 2L, 3L, 4L, 1000L, 1001L, 1002L, 1003L, 1004L);
+        }
+    }
+
+    /** Pushes frames numbered from {@code first} every 20 ms until nobody takes them (at most 10 s). */
+    private static Void push(ZMQ.Socket push, String address, long first) throws Exception {
+        push.setSendTimeOut(100);
+        Peer.connect(push, address);
+        PyStreamingWire wire = new PyStreamingWire();
+        for (long fno = first; fno < first + 500; fno++) {
+            Peer.send(push, wire.encode(Frame.encoded("camera", fno, System.currentTimeMillis() / 1000.0, null, JPEG)));
+            Thread.sleep(20);
+        }
+        return null;
+    }
+
+    /** A collecting receiver: the frame numbers that arrive until STOPSTREAM. */
+    private static List<Long> collect(ZMQ.Socket pull, String address) throws Exception {
+        pull.setReceiveTimeOut(30_000);
+        pull.bind(address);
+        PyStreamingWire wire = new PyStreamingWire();
+        List<Long> fnos = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            List<byte[]> parts = Peer.receive(pull);
+            long fno = parts == null ? PyStreamingWire.STOPSTREAM : wire.decode("worker", parts).fno();
+            if (fno == PyStreamingWire.STOPSTREAM) {
+                break;
+            }
+            fnos.add(fno);
+        }
+        return fnos;
     }
 
     /** Binds a PUB per address (the first socket given, the rest made here) and publishes a frame on each every 20 ms. */

@@ -57,7 +57,7 @@ class MapReduceITCase {
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, true, 60, frames), null, codec, 2);
         JobClient streamer = start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
                 .build(env));
-        var workerOptions = new WorkerJob.Options(ZmqEndpoint.connect(distributor), ZmqSourcePattern.REQ, "none", 3,
+        var workerOptions = new WorkerJob.Options(List.of(ZmqEndpoint.connect(distributor)), ZmqSourcePattern.REQ, "none", 3,
                 ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "edges", false, Long.MAX_VALUE, codec, 2, false);
         JobClient worker = start(env -> new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions),
                 WorkerJob.zeromqSink(workerOptions)).build(env));

@@ -100,7 +100,7 @@ class PeerToPeerITCase {
         new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions), List.of(received)).build(receiverEnv);
         JobClient receiver = receiverEnv.executeAsync("collecting receiver");
 
-        var workerOptions = new WorkerJob.Options(ZmqEndpoint.connect(published), ZmqSourcePattern.SUB, "none", 3,
+        var workerOptions = new WorkerJob.Options(List.of(ZmqEndpoint.connect(published)), ZmqSourcePattern.SUB, "none", 3,
                 ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "qr", true, 20, new Configuration(), 2, false);
         StreamExecutionEnvironment workerEnv = StreamExecutionEnvironment.getExecutionEnvironment();
         new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions), WorkerJob.zeromqSink(workerOptions))

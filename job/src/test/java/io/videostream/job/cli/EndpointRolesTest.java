@@ -23,10 +23,13 @@ class EndpointRolesTest {
     @Test
     void aWorkerConnectsBothWays() {
         WorkerJob.Options worker = WorkerJob.Options.parse(new Args("--source", ADDRESS, "--drain", "tcp://127.0.0.1:5556"));
-        assertThat(worker.source()).isEqualTo(ZmqEndpoint.connect(ADDRESS));
+        assertThat(worker.sources()).containsExactly(ZmqEndpoint.connect(ADDRESS));
         assertThat(worker.drain()).isEqualTo(ZmqEndpoint.connect("tcp://127.0.0.1:5556"));
         assertThat(WorkerJob.Options.parse(new Args("--source", "bind:" + ADDRESS, "--drain", "tcp://*:5556")).drain())
                 .as("tcp://*:PORT always binds").isEqualTo(ZmqEndpoint.bind("tcp://*:5556"));
+        assertThat(WorkerJob.Options.parse(new Args("--source", ADDRESS + ",tcp://127.0.0.1:5557", "--drain",
+                "tcp://127.0.0.1:5556")).sources()).as("several cameras").containsExactly(ZmqEndpoint.connect(ADDRESS),
+                ZmqEndpoint.connect("tcp://127.0.0.1:5557"));
     }
 
     @Test

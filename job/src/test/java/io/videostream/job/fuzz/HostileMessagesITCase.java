@@ -93,7 +93,7 @@ class HostileMessagesITCase {
         String drain = Ports.freeAddress();
         List<Message> messages = interleaved(new HostileMessages(SEED + 1, smallJpeg(), WireLimits.DEFAULT
                 .maxImageBytes()), 500);
-        var options = new WorkerJob.Options(ZmqEndpoint.bind(source), ZmqSourcePattern.PULL, "none", 3,
+        var options = new WorkerJob.Options(List.of(ZmqEndpoint.bind(source)), ZmqSourcePattern.PULL, "none", 3,
                 ZmqEndpoint.connect(drain), ZmqSinkPattern.PUSH, "gray", false, Long.MAX_VALUE, new Configuration(), 2,
                 false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

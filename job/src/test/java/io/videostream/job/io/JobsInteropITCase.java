@@ -43,7 +43,7 @@ class JobsInteropITCase {
         try (PythonPeer collector = PythonPeer.start(dir, "collector", collectorAddress);
                 PythonPeer streamer = PythonPeer.start(dir, "streamer", streamerAddress, "40",
                         PythonPeer.JPEG, PythonPeer.STOP_JPEG)) {
-            var options = new WorkerJob.Options(ZmqEndpoint.connect(streamerAddress), ZmqSourcePattern.SUB, "none", 3,
+            var options = new WorkerJob.Options(List.of(ZmqEndpoint.connect(streamerAddress)), ZmqSourcePattern.SUB, "none", 3,
                     ZmqEndpoint.connect(collectorAddress), ZmqSinkPattern.PUSH, "gray", false, Long.MAX_VALUE,
                     new Configuration(), 2, false);
             new WorkerJob(options, WorkerJob.zeromqSource(options), WorkerJob.zeromqSink(options))

@@ -37,7 +37,7 @@ import org.apache.flink.test.util.MiniClusterWithClientResource;
  * The whole chain as three Flink jobs in one MiniCluster, over loopback ZeroMQ: streamer (test card,
  * encode, REP distributor) -> worker (REQ, decode -> identity -> encode, PUSH) -> receiver (PULL; timed
  * as frames arrive, before its re-order buffer, which adds up to bufferlen). For each card size: frames per second when the streamer is not paced (every frame
- * must arrive: zero loss), and latency (arrival - capture) p50/p99 at 30 fps; the ceiling is the
+ * must arrive: zero loss), and latency (arrival - capture) p50/p99/max at 30 fps; the ceiling is the
  * codec's own work per frame (encode, decode, encode) on the same cores, measured in the same run.
  * Each card's unpaced runs are measured after 15 s of the same runs, not timed, that warm the JIT up,
  * as a stream that runs for minutes would be. {@link PlainChain}, the same chain without Flink, is
@@ -65,8 +65,8 @@ public final class EndToEnd {
         try {
             System.out.printf(Locale.ROOT, "%d cores; streamer and worker at parallelism %d; %d frames unpaced (after 15 s to warm up), %d s at 30 fps%n",
                     CORES, CORES, frames, seconds);
-            System.out.printf(Locale.ROOT, "%-7s %10s %12s %12s %7s %7s %6s %14s %14s%n", "card", "ceiling", "plain",
-                    "pipeline", "ratio", "/plain", "lost", "latency p50", "latency p99");
+            System.out.printf(Locale.ROOT, "%-7s %10s %12s %12s %7s %7s %6s %14s %14s %14s%n", "card", "ceiling", "plain",
+                    "pipeline", "ratio", "/plain", "lost", "latency p50", "latency p99", "latency max");
             for (TestCard card : cards) {
                 // The machine's speed drifts (here the ceiling moved by +-10% between runs): the
                 // ceiling is taken before, between and after the two measurements, and averaged.
@@ -77,9 +77,9 @@ public final class EndToEnd {
                 double ceiling = (ceilingBefore + ceilingBetween + codecCeiling(card, 3)) / 3;
                 Run live = pipeline(card, 30, 30 * seconds);
                 double fps = unpaced.framesPerSecond();
-                System.out.printf(Locale.ROOT, "%-7s %6.1f f/s %8.1f f/s %8.1f f/s %7.2f %7.2f %6d %11.1f ms %11.1f ms%n",
+                System.out.printf(Locale.ROOT, "%-7s %6.1f f/s %8.1f f/s %8.1f f/s %7.2f %7.2f %6d %11.1f ms %11.1f ms %11.1f ms%n",
                         card, ceiling, plain, fps, fps / ceiling, fps / plain, unpaced.lost() + live.lost(),
-                        live.latencyPercentile(50), live.latencyPercentile(99));
+                        live.latencyPercentile(50), live.latencyPercentile(99), live.latencyPercentile(100));
             }
         } finally {
             flink.after();
@@ -135,6 +135,7 @@ public final class EndToEnd {
             return (arrivals.size() - 1) / ((last - first) / 1e9);
         }
 
+        /** The latency (ms) that {@code percent} of the frames did not exceed; 100: the longest. */
         double latencyPercentile(int percent) {
             long[] latencies = arrivals.stream().mapToLong(a -> a[1]).sorted().toArray();
             return latencies[Math.min(latencies.length - 1, latencies.length * percent / 100)] / 1000.0;

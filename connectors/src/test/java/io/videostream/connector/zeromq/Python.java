@@ -10,14 +10,16 @@ import java.util.concurrent.TimeUnit;
 
 /** Python code run by Debian's python3 with pyzmq (bin/install-deps installs them), with {@code d} set to a directory. */
 public final class Python {
-    private static final String PYTHON = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    /** Debian's python3 where it is, else the one on the PATH. */
+    public static final String EXECUTABLE =
+            Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
     private Python() {}
 
     /** Starts the code; its output and errors are its input stream. */
     public static Process start(Path dir, String code) throws Exception {
         String d = "d = '" + dir.toString().replace("\\", "\\\\").replace("'", "\\'") + "'\n";
-        return new ProcessBuilder(PYTHON, "-c", d + code).redirectErrorStream(true).start();
+        return new ProcessBuilder(EXECUTABLE, "-c", d + code).redirectErrorStream(true).start();
     }
 
     /** Runs the code to its end (at most 30 s), which must succeed; returns what it printed. */

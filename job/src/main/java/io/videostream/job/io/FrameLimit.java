@@ -20,7 +20,8 @@ public final class FrameLimit implements ZmqDeserializationSchema<Frame> {
 
     private final ZmqDeserializationSchema<Frame> schema;
     private final long frames;
-    private transient Map<String, Long> seen;
+    /** Frames seen per stream (a one-element array: counted without boxing). */
+    private transient Map<String, long[]> seen;
 
     public FrameLimit(ZmqDeserializationSchema<Frame> schema, long frames) {
         if (frames < 1) {
@@ -49,7 +50,7 @@ public final class FrameLimit implements ZmqDeserializationSchema<Frame> {
         if (seen == null) {
             seen = new HashMap<>();
         }
-        long count = seen.merge(frame.stream(), 1L, Long::sum);
+        long count = ++seen.computeIfAbsent(frame.stream(), stream -> new long[1])[0];
         return count < frames ? MessageKind.DATA : count == frames ? MessageKind.LAST_DATA : MessageKind.END_OF_STREAM;
     }
 

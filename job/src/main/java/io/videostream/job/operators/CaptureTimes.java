@@ -62,7 +62,11 @@ public final class CaptureTimes implements TimestampAssignerSupplier<Frame> {
 
         @Override
         public long extractTimestamp(Frame frame, long recordTimestamp) {
-            Stream stream = streams.computeIfAbsent(frame.stream(), Stream::new);
+            Stream stream = streams.get(frame.stream());
+            if (stream == null) {
+                stream = new Stream(frame.stream());
+                streams.put(frame.stream(), stream);
+            }
             StreamClock.Placement placed = stream.clock.place(frame.eventTimeMillis(), receiverClock.getAsLong());
             switch (placed.agreement()) {
                 case AHEAD -> {

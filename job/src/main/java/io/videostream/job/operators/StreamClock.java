@@ -73,7 +73,9 @@ final class StreamClock {
             placedBy = lag;
             floor = latestPlacement;
         }
-        placement = new Placement(Math.max(placement.eventTime(), floor + 1), placement.agreement());
+        if (placement.eventTime() <= floor) {
+            placement = new Placement(floor + 1, placement.agreement());
+        }
         latestPlacement = Math.max(latestPlacement, placement.eventTime());
         return placement;
     }

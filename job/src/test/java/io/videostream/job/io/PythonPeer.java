@@ -1,6 +1,7 @@
 package io.videostream.job.io;
 
 import io.videostream.codec.TestImages;
+import io.videostream.connector.zeromq.Python;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMap
  */
 final class PythonPeer implements AutoCloseable {
     private static final Path SCRIPT = Paths.get("src", "test", "python", "pystreaming_peer.py");
-    private static final String PYTHON = Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
     /** The JPEGs the Python streamer and distributor send: a frame, and the picture of STOPSTREAM. */
     static final String JPEG = fixture("a_p2p_pub_fno0");
@@ -32,7 +32,7 @@ final class PythonPeer implements AutoCloseable {
     }
 
     static PythonPeer start(Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(PYTHON, SCRIPT.toString()));
+        List<String> command = new ArrayList<>(List.of(Python.EXECUTABLE, SCRIPT.toString()));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(workDir, args[0], ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();

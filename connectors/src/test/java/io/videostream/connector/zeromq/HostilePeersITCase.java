@@ -6,11 +6,13 @@ import static io.videostream.connector.zeromq.TestCluster.numbered;
 import static io.videostream.connector.zeromq.TestCluster.restarting;
 import static io.videostream.connector.zeromq.TestCluster.restarts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.videostream.connector.zeromq.internal.IoThreadKiller;
 import io.videostream.connector.zeromq.internal.SharedContext;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSource;
@@ -43,8 +45,12 @@ class HostilePeersITCase {
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestCluster.withMetrics(METRICS);
 
-    private static final CountDownLatch HALF_SENT = new CountDownLatch(1);
-    private static final CountDownLatch HOSTILES_DONE = new CountDownLatch(1);
+    private static ZmqTransport transport() {
+        return TestTransport.current();
+    }
+
+    private final CountDownLatch halfSent = new CountDownLatch(1);
+    private final CountDownLatch hostilesDone = new CountDownLatch(1);
 
     @Test
     void peersAnnouncingHugePartsOrSpeakingNoZeroMqAreDroppedAndEveryoneElseKeepsFlowing() throws Exception {
@@ -56,8 +62,8 @@ class HostilePeersITCase {
             Peer.connect(push, address);
             for (int i = 0; i < 100; i++) {
                 if (i == 50) {
-                    HALF_SENT.countDown();
-                    HOSTILES_DONE.await(60, TimeUnit.SECONDS);
+                    halfSent.countDown();
+                    hostilesDone.await(60, TimeUnit.SECONDS);
                 }
                 Peer.send(push, message("m" + i));
             }
@@ -66,7 +72,7 @@ class HostilePeersITCase {
         })) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
-            ZmqSource<String> source = ZmqSource.<String>builder()
+            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                     .setPattern(ZmqSourcePattern.PULL)
                     .addEndpoint(ZmqEndpoint.bind(address))
                     .setDeserializer(new TextSchema())
@@ -75,7 +81,7 @@ class HostilePeersITCase {
             env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq").sinkTo(sink);
             JobClient job = env.executeAsync();
 
-            assertThat(HALF_SENT.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(halfSent.await(60, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 600 && sink.results().size() < 50; i++) {
                 Thread.sleep(50);
             }
@@ -96,19 +102,24 @@ class HostilePeersITCase {
             for (HostileZmtp hostile : hostiles) {
                 hostile.close();
             }
-            HOSTILES_DONE.countDown();
+            hostilesDone.countDown();
 
             JobExecutionResult result = job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
             pusher.result(10);
             assertThat(sink.results()).containsExactlyElementsOf(numbered(100));
-            assertThat(counter(METRICS, result.getJobID(), "oversizedMessages")).isEqualTo(1);
-            assertThat(counter(METRICS, result.getJobID(), "disconnects")).isGreaterThanOrEqualTo(4);
+            // jeromq reads a size of 2^64 - 1 as negative, past its own check: the connector refuses it.
+            // libzmq compares sizes unsigned and refuses it itself, as one more disconnect.
+            boolean jeromq = transport() == ZmqTransport.JEROMQ;
+            assertThat(counter(METRICS, result.getJobID(), "oversizedMessages")).isEqualTo(jeromq ? 1 : 0);
+            assertThat(counter(METRICS, result.getJobID(), "disconnects")).isGreaterThanOrEqualTo(jeromq ? 4 : 5);
             assertThat(counter(METRICS, result.getJobID(), "numRecordsInErrors")).isZero();
         }
     }
 
     @Test
     void aDeadIoThreadFailsTheSourceAndSinkAndFlinkRestartsThemOnAFreshContextBindingTheSamePort() throws Exception {
+        assumeTrue(transport() == ZmqTransport.JEROMQ, "jeromq's I/O thread is Java and can die of an Error; "
+                + "libzmq's threads are native");
         String from = Ports.freeAddress();
         String to = Ports.freeAddress();
         AtomicBoolean stop = new AtomicBoolean();
@@ -120,7 +131,7 @@ class HostilePeersITCase {
             env.setParallelism(1);
             env.fromSource(source(ZmqSourcePattern.PULL, ZmqEndpoint.bind(from)), WatermarkStrategy.noWatermarks(),
                             "zeromq")
-                    .sinkTo(ZmqSink.<String>builder()
+                    .sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                             .setPattern(ZmqSinkPattern.PUSH)
                             .setEndpoint(ZmqEndpoint.connect(to))
                             .setSerializer(new TextSchema())
@@ -144,8 +155,8 @@ class HostilePeersITCase {
         }
     }
 
-    private static ZmqSource<String> source(ZmqSourcePattern pattern, ZmqEndpoint endpoint) {
-        return ZmqSource.<String>builder().setPattern(pattern).addEndpoint(endpoint).setDeserializer(new TextSchema())
+    private ZmqSource<String> source(ZmqSourcePattern pattern, ZmqEndpoint endpoint) {
+        return ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport()).setPattern(pattern).addEndpoint(endpoint).setDeserializer(new TextSchema())
                 .build();
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,10 @@ class ZmqSinkITCase {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestCluster.withMetrics(METRICS);
+
+    private static ZmqTransport transport() {
+        return TestTransport.current();
+    }
 
     /** A bounded stream of m0..m[count), optionally paced. */
     private static DataStream<String> records(StreamExecutionEnvironment env, int count, double perSecond) {
@@ -73,7 +78,7 @@ class ZmqSinkITCase {
             return receiveUntilEnd(pull, 20_000, 1);
         })) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            records(env, 300, 100_000).sinkTo(ZmqSink.<String>builder()
+            records(env, 300, 100_000).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                     .setPattern(ZmqSinkPattern.PUSH)
                     .setEndpoint(ZmqEndpoint.connect(address))
                     .setSerializer(new TextSchema())
@@ -96,7 +101,7 @@ class ZmqSinkITCase {
             pull.bind(address); // nobody reads while the job runs
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            records(env, 300, 100_000).map(m -> m + ":" + padding).setParallelism(1).sinkTo(ZmqSink.<String>builder()
+            records(env, 300, 100_000).map(m -> m + ":" + padding).setParallelism(1).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                     .setPattern(ZmqSinkPattern.PUSH)
                     .setEndpoint(ZmqEndpoint.connect(address))
                     .setSerializer(new TextSchema())
@@ -124,7 +129,7 @@ class ZmqSinkITCase {
             return receiveUntilEnd(sub, 20_000, 0);
         })) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            records(env, 300, 300).sinkTo(ZmqSink.<String>builder()
+            records(env, 300, 300).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                     .setPattern(ZmqSinkPattern.PUB)
                     .setEndpoint(ZmqEndpoint.bind(address))
                     .setSerializer(new TextSchema())
@@ -167,7 +172,7 @@ class ZmqSinkITCase {
             }));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        records(env, 60, 500).sinkTo(ZmqSink.<String>builder()
+        records(env, 60, 500).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                 .setPattern(ZmqSinkPattern.REP)
                 .setEndpoint(ZmqEndpoint.bind(address))
                 .setTracks("none", "other")
@@ -188,7 +193,7 @@ class ZmqSinkITCase {
     @Test
     void aSinkThatBindsRefusesToRunInParallel() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        records(env, 10, 100).sinkTo(ZmqSink.<String>builder()
+        records(env, 10, 100).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                 .setPattern(ZmqSinkPattern.PUB)
                 .setEndpoint(ZmqEndpoint.bind(Ports.freeAddress()))
                 .setSerializer(new TextSchema())

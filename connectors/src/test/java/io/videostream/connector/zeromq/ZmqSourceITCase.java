@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +40,12 @@ class ZmqSourceITCase {
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestCluster.withMetrics(METRICS);
 
-    private static ZmqSource<String> source(ZmqSourcePattern pattern, ZmqEndpoint... endpoints) {
-        var builder = ZmqSource.<String>builder().setPattern(pattern).setDeserializer(new TextSchema());
+    private static ZmqTransport transport() {
+        return TestTransport.current();
+    }
+
+    private ZmqSource<String> source(ZmqSourcePattern pattern, ZmqEndpoint... endpoints) {
+        var builder = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport()).setPattern(pattern).setDeserializer(new TextSchema());
         for (ZmqEndpoint endpoint : endpoints) {
             builder.addEndpoint(endpoint);
         }
@@ -79,8 +85,11 @@ class ZmqSourceITCase {
         }
     }
 
-    /** Holds the job's first record until the fast peer below could not send any more. */
-    private static final CountDownLatch PEER_HELD_BACK = new CountDownLatch(1);
+    /**
+     * Holds the job's first record until the fast peer below could not send any more: static, for the
+     * job's map function; a new one for each run.
+     */
+    private static volatile CountDownLatch peerHeldBack;
 
     @Test
     void pullHoldsAFastPeerBackWhileTheJobIsBusySoMemoryStaysBounded() throws Exception {
@@ -88,6 +97,7 @@ class ZmqSourceITCase {
         String padding = "x".repeat(64 << 10);
         int count = 3000; // 192 MiB: what an unbounded receive would take in while the job is busy
         CollectingSink<String> sink = new CollectingSink<>("held-back");
+        peerHeldBack = new CountDownLatch(1);
         try (Peer<Integer> pusher = Peer.start(context -> {
             ZMQ.Socket push = context.createSocket(SocketType.PUSH);
             push.setSndHWM(10);
@@ -99,13 +109,13 @@ class ZmqSourceITCase {
                     if (!Peer.send(push, message("m" + i + ":" + padding))) {
                         assertThat(sentBeforeHeldBack).as("held back only while the job was busy").isNegative();
                         sentBeforeHeldBack = i;
-                        PEER_HELD_BACK.countDown();
+                        peerHeldBack.countDown();
                         i--; // send it again, now that the job takes messages
                     }
                 }
                 Peer.send(push, message(TextSchema.END));
             } finally {
-                PEER_HELD_BACK.countDown();
+                peerHeldBack.countDown();
             }
             return sentBeforeHeldBack;
         })) {
@@ -114,7 +124,7 @@ class ZmqSourceITCase {
             env.fromSource(source(ZmqSourcePattern.PULL, ZmqEndpoint.bind(address)), WatermarkStrategy.noWatermarks(),
                             "zeromq")
                     .map(m -> {
-                        PEER_HELD_BACK.await(60, TimeUnit.SECONDS);
+                        peerHeldBack.await(60, TimeUnit.SECONDS);
                         return m.substring(0, m.indexOf(':'));
                     })
                     .sinkTo(sink);
@@ -186,7 +196,7 @@ class ZmqSourceITCase {
             }
             return requests;
         })) {
-            ZmqSource<String> source = ZmqSource.<String>builder()
+            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                     .setPattern(ZmqSourcePattern.REQ)
                     .addEndpoint(ZmqEndpoint.connect(address))
                     .setTrack("none")
@@ -206,7 +216,7 @@ class ZmqSourceITCase {
         try (Peer<Void> distributor = Peer.start(context -> {
             ZMQ.Socket rep = context.createSocket(SocketType.REP);
             rep.bind(address);
-            rep.setReceiveTimeOut(500);
+            rep.setReceiveTimeOut(5000); // the job may take a while to start; the loop ends once it stops asking
             for (int i = 0; i < 1000 && rep.recv(0) != null; i++) {
                 Peer.send(rep, message(TextSchema.UNKNOWN));
             }
@@ -215,7 +225,7 @@ class ZmqSourceITCase {
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(restarting(1000, Duration.ofMillis(100)));
             env.setParallelism(1);
-            env.fromSource(ZmqSource.<String>builder()
+            env.fromSource(ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                             .setPattern(ZmqSourcePattern.REQ)
                             .addEndpoint(ZmqEndpoint.connect(address))
                             .setTrack("bogus")

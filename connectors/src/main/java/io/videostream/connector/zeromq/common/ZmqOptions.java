@@ -11,6 +11,13 @@ import org.apache.flink.configuration.MemorySize;
 public final class ZmqOptions {
     private ZmqOptions() {}
 
+    public static final ConfigOption<ZmqTransport> TRANSPORT = ConfigOptions.key("zeromq.transport")
+            .enumType(ZmqTransport.class)
+            .noDefaultValue()
+            .withDescription("The ZeroMQ implementation: JEROMQ (pure Java) or LIBZMQ (the native library, "
+                    + "Debian's libzmq5, on every TaskManager). Unset: JEROMQ for plain sockets, LIBZMQ with CURVE "
+                    + "(which jeromq does not offer).");
+
     public static final ConfigOption<Integer> RECEIVE_HWM = ConfigOptions.key("zeromq.receive.hwm")
             .intType()
             .defaultValue(10)

@@ -11,8 +11,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Watches a socket's connections through ZeroMQ's socket monitor: counts and logs (at a bounded rate)
- * connections that end and peers that come back ({@link SocketMetrics}). Owned by the thread that owns the socket, which
+ * Watches a jeromq socket's connections through ZeroMQ's socket monitor ({@link ConnectionEvents}). Owned by the thread that owns the socket, which
  * polls {@link #socket()} and calls {@link #drain()} when it is readable and at least every
  * {@link #HANDSHAKE_GRACE_MILLIS} ms.
  *
@@ -37,9 +36,7 @@ public final class ConnectionMonitor implements AutoCloseable {
     private final ZMQ.Socket socket;
     private final ZMQ.Socket events;
     private final String description;
-    private final SocketMetrics metrics;
-    private final RateLimitedLog connectionLog = new RateLimitedLog(LOG, 10_000);
-    private boolean lostPeer;
+    private final ConnectionEvents connections;
     /** The longest wait between two nudges of a handshake that stays stalled (a peer that is not ZeroMQ). */
     private static final long MAX_NUDGE_INTERVAL_MILLIS = 5000;
 
@@ -52,7 +49,7 @@ public final class ConnectionMonitor implements AutoCloseable {
         this.context = context;
         this.socket = socket;
         this.description = description;
-        this.metrics = metrics;
+        this.connections = new ConnectionEvents(description, metrics);
         String address = "inproc://zmq-monitor-" + IDS.incrementAndGet();
         socket.monitor(address, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED
                 | ZMQ.EVENT_HANDSHAKE_PROTOCOL);
@@ -92,31 +89,20 @@ public final class ConnectionMonitor implements AutoCloseable {
                 handshakesPending++;
                 nudgeIntervalMillis = HANDSHAKE_GRACE_MILLIS;
                 nudgeAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDSHAKE_GRACE_MILLIS);
-                peerArrived(event);
+                connections.connected(event.getAddress());
                 break;
             case ZMQ.EVENT_ACCEPTED:
-                peerArrived(event);
+                connections.connected(event.getAddress());
                 break;
             case ZMQ.EVENT_HANDSHAKE_PROTOCOL:
                 handshakesPending = Math.max(0, handshakesPending - 1);
                 break;
             case ZMQ.EVENT_DISCONNECTED:
                 handshakesPending = Math.max(0, handshakesPending - 1);
-                lostPeer = true;
-                metrics.disconnects.inc();
-                connectionLog.info("{}: a connection at {} ended: the peer left, or sent what ZeroMQ refuses (a message "
-                        + "part over zeromq.max-message-size, or not ZeroMQ at all)", description, event.getAddress());
+                connections.disconnected(event.getAddress());
                 break;
             default:
                 break;
-        }
-    }
-
-    private void peerArrived(ZMQ.Event event) {
-        if (lostPeer) {
-            lostPeer = false;
-            metrics.reconnects.inc();
-            connectionLog.info("{}: peer at {} is back", description, event.getAddress());
         }
     }
 

@@ -17,16 +17,16 @@ import zmq.msg.MsgAllocator;
  * and a heap array of the exact size is handed over without that copy.
  */
 @Internal
-final class PeerMessageAllocator implements MsgAllocator {
+public final class PeerMessageAllocator implements MsgAllocator {
     private static final Logger LOG = LoggerFactory.getLogger(PeerMessageAllocator.class);
 
     private final String description;
     private final Counter oversized;
     private final RateLimitedLog log = new RateLimitedLog(LOG, 10_000);
 
-    PeerMessageAllocator(String description, Counter oversized) {
+    public PeerMessageAllocator(String description, SocketMetrics metrics) {
         this.description = description;
-        this.oversized = oversized;
+        this.oversized = metrics.oversizedMessages;
     }
 
     @Override

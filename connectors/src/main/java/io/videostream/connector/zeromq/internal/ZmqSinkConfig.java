@@ -1,6 +1,7 @@
 package io.videostream.connector.zeromq.internal;
 
 import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
@@ -39,11 +40,15 @@ public record ZmqSinkConfig(ZmqSinkPattern pattern, ZmqEndpoint endpoint, List<S
         SocketConfig.requireMillis(linger, ZmqOptions.LINGER);
     }
 
-    /** The builder's settings with the options; throws {@link IllegalArgumentException} if they do not fit. */
+    /**
+     * The builder's settings with the options and CURVE (or null); throws {@link IllegalArgumentException}
+     * if they do not fit.
+     */
     public static ZmqSinkConfig of(ZmqSinkPattern pattern, ZmqEndpoint endpoint, List<String> tracks,
-            ReadableConfig options) {
+            ReadableConfig options, ZmqCurve curve) {
         return new ZmqSinkConfig(pattern, endpoint, tracks, options.get(ZmqOptions.SEND_QUEUE),
-                options.get(ZmqOptions.FLOW_CONTROL), options.get(ZmqOptions.LINGER), SocketConfig.from(options));
+                options.get(ZmqOptions.FLOW_CONTROL), options.get(ZmqOptions.LINGER),
+                SocketConfig.from(options, curve, endpoint == null ? List.of() : List.of(endpoint)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.videostream.connector.zeromq.internal;
 
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
@@ -51,11 +52,14 @@ public record ZmqSourceConfig(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoi
                 "must be positive");
     }
 
-    /** The builder's settings with the options; throws {@link IllegalArgumentException} if they do not fit. */
+    /**
+     * The builder's settings with the options and CURVE (or null); throws {@link IllegalArgumentException}
+     * if they do not fit.
+     */
     public static ZmqSourceConfig of(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoints, String track,
-            ReadableConfig options) {
+            ReadableConfig options, ZmqCurve curve) {
         return new ZmqSourceConfig(pattern, endpoints, track, options.get(ZmqOptions.REQUESTS_IN_FLIGHT),
                 options.get(ZmqOptions.RETRY_PAUSE), options.get(ZmqOptions.REQUEST_TIMEOUT),
-                SocketConfig.from(options));
+                SocketConfig.from(options, curve, endpoints));
     }
 }

@@ -1,8 +1,10 @@
 package io.videostream.connector.zeromq.sink;
 
 import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
 import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class ZmqSinkBuilder<T> {
     private final List<String> tracks = new ArrayList<>();
     private ZmqSerializationSchema<T> schema;
     private final Configuration config = new Configuration();
+    private ZmqCurve curve;
 
     ZmqSinkBuilder() {}
 
@@ -59,6 +62,15 @@ public final class ZmqSinkBuilder<T> {
         return set(ZmqOptions.FLOW_CONTROL, flowControl);
     }
 
+    /**
+     * Encrypts and authenticates every connection with CURVE (on the native libzmq: the transport is
+     * then {@link ZmqTransport#LIBZMQ} unless set otherwise, which is refused).
+     */
+    public ZmqSinkBuilder<T> setCurve(ZmqCurve curve) {
+        this.curve = curve;
+        return this;
+    }
+
     /** Sets any of the {@link ZmqOptions}. */
     public <V> ZmqSinkBuilder<T> set(ConfigOption<V> option, V value) {
         config.set(option, value);
@@ -71,7 +83,7 @@ public final class ZmqSinkBuilder<T> {
      * @throws IllegalArgumentException naming what is missing or does not fit
      */
     public ZmqSink<T> build() {
-        ZmqSinkConfig checked = ZmqSinkConfig.of(pattern, endpoint, tracks, config);
+        ZmqSinkConfig checked = ZmqSinkConfig.of(pattern, endpoint, tracks, config, curve);
         if (schema == null) {
             throw new IllegalArgumentException("ZeroMQ sink: set a serialization schema");
         }

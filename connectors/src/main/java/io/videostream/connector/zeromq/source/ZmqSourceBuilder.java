@@ -1,8 +1,10 @@
 package io.videostream.connector.zeromq.source;
 
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ public final class ZmqSourceBuilder<T> {
     private String track;
     private ZmqDeserializationSchema<T> schema;
     private final Configuration config = new Configuration();
+    private ZmqCurve curve;
 
     ZmqSourceBuilder() {}
 
@@ -59,6 +62,15 @@ public final class ZmqSourceBuilder<T> {
         return this;
     }
 
+    /**
+     * Encrypts and authenticates every connection with CURVE (on the native libzmq: the transport is
+     * then {@link ZmqTransport#LIBZMQ} unless set otherwise, which is refused).
+     */
+    public ZmqSourceBuilder<T> setCurve(ZmqCurve curve) {
+        this.curve = curve;
+        return this;
+    }
+
     /** Sets any of the {@link ZmqOptions}. */
     public <V> ZmqSourceBuilder<T> set(ConfigOption<V> option, V value) {
         config.set(option, value);
@@ -71,7 +83,7 @@ public final class ZmqSourceBuilder<T> {
      * @throws IllegalArgumentException naming what is missing or does not fit
      */
     public ZmqSource<T> build() {
-        ZmqSourceConfig checked = ZmqSourceConfig.of(pattern, endpoints, track, config);
+        ZmqSourceConfig checked = ZmqSourceConfig.of(pattern, endpoints, track, config, curve);
         if (schema == null) {
             throw new IllegalArgumentException("ZeroMQ source: set a deserialization schema");
         }

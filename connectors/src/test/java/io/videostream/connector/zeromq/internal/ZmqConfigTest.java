@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import java.time.Duration;
@@ -21,8 +22,8 @@ class ZmqConfigTest {
 
     @Test
     void socketOptionsDefaultAsDocumented() {
-        assertThat(SocketConfig.from(new Configuration())).isEqualTo(new SocketConfig(10, 10,
-                MemorySize.ofMebiBytes(64).getBytes(), Duration.ofMillis(100), Duration.ofSeconds(5)));
+        assertThat(SocketConfig.from(new Configuration(), null, List.of())).isEqualTo(new SocketConfig(ZmqTransport.JEROMQ, 10, 10,
+                MemorySize.ofMebiBytes(64).getBytes(), Duration.ofMillis(100), Duration.ofSeconds(5), null));
     }
 
     @Test
@@ -32,7 +33,7 @@ class ZmqConfigTest {
         options.set(ZmqOptions.RECEIVE_HWM, 2);
         List<ZmqEndpoint> endpoints = new ArrayList<>(List.of(A, B));
 
-        ZmqSourceConfig config = ZmqSourceConfig.of(ZmqSourcePattern.REQ, endpoints, "none", options);
+        ZmqSourceConfig config = ZmqSourceConfig.of(ZmqSourcePattern.REQ, endpoints, "none", options, null);
         endpoints.clear();
 
         assertThat(config.endpoints()).as("a copy, in order").containsExactly(A, B);
@@ -49,7 +50,7 @@ class ZmqConfigTest {
         options.set(ZmqOptions.FLOW_CONTROL, FlowControl.DROP_OLDEST);
         options.set(ZmqOptions.SEND_HWM, 7);
 
-        ZmqSinkConfig config = ZmqSinkConfig.of(ZmqSinkPattern.REP, B, List.of("none", "left"), options);
+        ZmqSinkConfig config = ZmqSinkConfig.of(ZmqSinkPattern.REP, B, List.of("none", "left"), options, null);
 
         assertThat(config.tracks()).containsExactly("none", "left");
         assertThat(config.queueCapacity()).isEqualTo(3);

@@ -56,14 +56,14 @@ class ZmqSinkBuilderTest {
     @Test
     void aSinkThatBindsRunsWithParallelismOne() {
         ZmqSinkConfig binds = ZmqSinkConfig.of(ZmqSinkPattern.PUB, ZmqEndpoint.bind("tcp://*:5557"), List.of(),
-                new Configuration());
+                new Configuration(), null);
         assertThatCode(() -> binds.checkParallelism(1)).doesNotThrowAnyException();
         assertThatThrownBy(() -> binds.checkParallelism(2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must run with parallelism 1, not 2");
 
         ZmqSinkConfig connects = ZmqSinkConfig.of(ZmqSinkPattern.PUSH, ZmqEndpoint.connect("tcp://127.0.0.1:5557"),
-                List.of(), new Configuration());
+                List.of(), new Configuration(), null);
         assertThatCode(() -> connects.checkParallelism(4)).doesNotThrowAnyException();
     }
 }

@@ -4,6 +4,8 @@ import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TextSchema;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,10 @@ final class ZmqSinkExternalContext implements DataStreamSinkV2ExternalContext<St
     private final Thread collector;
     private volatile boolean closed;
 
-    ZmqSinkExternalContext() {
+    private final ZmqTransport transport;
+
+    ZmqSinkExternalContext(ZmqTransport transport) {
+        this.transport = transport;
         ZMQ.Socket pull = context.createSocket(SocketType.PULL);
         pull.setReceiveTimeOut(100);
         pull.bind(address);
@@ -64,6 +69,7 @@ final class ZmqSinkExternalContext implements DataStreamSinkV2ExternalContext<St
     public Sink<String> createSink(TestingSinkSettings settings) {
         return ZmqSink.<String>builder()
                 .setPattern(ZmqSinkPattern.PUSH)
+                .set(ZmqOptions.TRANSPORT, transport)
                 .setEndpoint(ZmqEndpoint.connect(address))
                 .setSerializer(new TextSchema())
                 .setFlowControl(FlowControl.BLOCK)
@@ -106,5 +112,10 @@ final class ZmqSinkExternalContext implements DataStreamSinkV2ExternalContext<St
         closed = true;
         collector.join();
         context.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ZeroMQ PUSH sink on " + transport;
     }
 }

@@ -3,6 +3,8 @@ package io.videostream.connector.zeromq.testframe;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TextSchema;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourceBuilder;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
@@ -27,6 +29,11 @@ import org.zeromq.ZMQ;
  */
 final class ZmqSourceExternalContext implements DataStreamSourceExternalContext<String>, TextRecordsContext {
     private final List<Writer> writers = new ArrayList<>();
+    private final ZmqTransport transport;
+
+    ZmqSourceExternalContext(ZmqTransport transport) {
+        this.transport = transport;
+    }
 
     @Override
     public Source<String, ?, ?> createSource(TestingSourceSettings settings) {
@@ -35,7 +42,8 @@ final class ZmqSourceExternalContext implements DataStreamSourceExternalContext<
         }
         ZmqSourceBuilder<String> builder = ZmqSource.<String>builder()
                 .setPattern(ZmqSourcePattern.PULL)
-                .setDeserializer(new TextSchema());
+                .setDeserializer(new TextSchema())
+                .set(ZmqOptions.TRANSPORT, transport);
         writers.forEach(writer -> builder.addEndpoint(ZmqEndpoint.connect(writer.address)));
         return builder.build();
     }
@@ -102,5 +110,10 @@ final class ZmqSourceExternalContext implements DataStreamSourceExternalContext<
             sender.join();
             context.close();
         }
+    }
+
+    @Override
+    public String toString() {
+        return "ZeroMQ PULL source on " + transport;
     }
 }

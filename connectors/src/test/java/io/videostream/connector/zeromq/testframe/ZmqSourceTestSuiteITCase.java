@@ -1,5 +1,6 @@
 package io.videostream.connector.zeromq.testframe;
 
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import org.apache.flink.connector.testframe.environment.ClusterControllable;
 import org.apache.flink.connector.testframe.environment.MiniClusterTestEnvironment;
 import org.apache.flink.connector.testframe.environment.TestEnvironment;
@@ -13,7 +14,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.junit.jupiter.api.Disabled;
 
 /**
- * Flink's connector test framework on the ZeroMQ source. The framework skips the cases it only runs
+ * Flink's connector test framework on the ZeroMQ source, on either transport. The framework skips the cases it only runs
  * bounded (single split, multiple splits, idle reader: the context refuses BOUNDED, the source is
  * unbounded). The cases that stop or fail the job and expect every record afterwards are disabled:
  * a live socket cannot be replayed, and messages ZeroMQ had already taken into a socket that closes
@@ -27,7 +28,10 @@ class ZmqSourceTestSuiteITCase extends SourceTestSuiteBase<String> {
     CheckpointingMode[] semantics = new CheckpointingMode[] {CheckpointingMode.AT_LEAST_ONCE};
 
     @TestContext
-    ExternalContextFactory<ZmqSourceExternalContext> context = testName -> new ZmqSourceExternalContext();
+    ExternalContextFactory<ZmqSourceExternalContext> jeromq = testName -> new ZmqSourceExternalContext(ZmqTransport.JEROMQ);
+
+    @TestContext
+    ExternalContextFactory<ZmqSourceExternalContext> libzmq = testName -> new ZmqSourceExternalContext(ZmqTransport.LIBZMQ);
 
     private static final String NOT_REPLAYABLE = "A live socket cannot be replayed: messages ZeroMQ had taken "
             + "into the source's socket when the job stopped are gone, so the records the case expects after "

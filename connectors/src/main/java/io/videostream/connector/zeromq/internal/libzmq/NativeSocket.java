@@ -48,6 +48,10 @@ public final class NativeSocket implements AutoCloseable {
         this.type = type;
     }
 
+    Pointer pointer() {
+        return socket;
+    }
+
     public Type type() {
         return type;
     }
@@ -207,36 +211,6 @@ public final class NativeSocket implements AutoCloseable {
         return part;
     }
 
-    /**
-     * Waits up to {@code timeoutMillis} until one of the sockets has a message; returns which have.
-     * The sockets are taken for the calling thread while it waits.
-     */
-    public static boolean[] poll(List<NativeSocket> sockets, long timeoutMillis) {
-        Memory items = new Memory((long) LibZmq.POLLITEM_SIZE * Math.max(1, sockets.size()));
-        items.clear();
-        for (int i = 0; i < sockets.size(); i++) {
-            items.setPointer((long) i * LibZmq.POLLITEM_SIZE, sockets.get(i).socket);
-            items.setShort((long) i * LibZmq.POLLITEM_SIZE + 12, LibZmq.ZMQ_POLLIN);
-        }
-        sockets.forEach(NativeSocket::enter);
-        try {
-            int rc = LibZmq.zmq_poll(items, sockets.size(), new NativeLong(timeoutMillis));
-            if (rc == -1) {
-                int errno = Native.getLastError();
-                if (errno != LibZmq.EINTR) {
-                    throw NativeZmq.failure("zmq_poll", errno);
-                }
-            }
-        } finally {
-            sockets.forEach(NativeSocket::exit);
-        }
-        boolean[] readable = new boolean[sockets.size()];
-        for (int i = 0; i < readable.length; i++) {
-            readable[i] = (items.getShort((long) i * LibZmq.POLLITEM_SIZE + 14) & LibZmq.ZMQ_POLLIN) != 0;
-        }
-        return readable;
-    }
-
     /** Closes the socket; it sends what it holds for up to its linger, in libzmq's I/O thread. */
     @Override
     public void close() {
@@ -291,7 +265,7 @@ public final class NativeSocket implements AutoCloseable {
     }
 
     /** Takes the socket for this thread, or fails if another thread is inside a call on it. */
-    private void enter() {
+    void enter() {
         Thread current = Thread.currentThread();
         if (!user.compareAndSet(null, current)) {
             Thread other = user.get();
@@ -305,7 +279,7 @@ public final class NativeSocket implements AutoCloseable {
         }
     }
 
-    private void exit() {
+    void exit() {
         user.set(null);
     }
 }

@@ -26,6 +26,7 @@ public final class ZapHandler implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
 
     private final NativeSocket socket;
+    private final NativePoller poller;
     private final Set<String> allowed;
     private final Consumer<String> refused;
     private final Thread thread;
@@ -40,6 +41,7 @@ public final class ZapHandler implements AutoCloseable {
         this.refused = refused;
         this.socket = context.socket(NativeSocket.Type.REP);
         socket.bind(ENDPOINT);
+        this.poller = new NativePoller(List.of(socket));
         this.thread = new Thread(this::run, "ZeroMQ ZAP handler");
         thread.setDaemon(true);
         thread.start();
@@ -48,7 +50,7 @@ public final class ZapHandler implements AutoCloseable {
     private void run() {
         try {
             while (!stopped) {
-                if (NativeSocket.poll(List.of(socket), POLL_MILLIS)[0]) {
+                if (poller.poll(POLL_MILLIS)) {
                     List<byte[]> request = socket.receive(true);
                     if (request != null) {
                         socket.send(answer(request));

@@ -1,14 +1,14 @@
 package io.videostream.connector.zeromq.internal.reader;
 
 import io.videostream.connector.zeromq.common.MessageKind;
-import io.videostream.connector.zeromq.internal.ConnectionMonitor;
-import io.videostream.connector.zeromq.internal.Multipart;
-import io.videostream.connector.zeromq.internal.SocketConfig;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
-import io.videostream.connector.zeromq.internal.ZmqSockets;
 import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
+import io.videostream.connector.zeromq.internal.socket.SocketKind;
+import io.videostream.connector.zeromq.internal.socket.SocketSession;
+import io.videostream.connector.zeromq.internal.socket.ZmqSocket;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,9 +16,6 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * REQ: asks a distributor for a track with several requests in flight, like pystreaming's Worker.
@@ -32,9 +29,8 @@ import org.zeromq.ZMQ;
 final class RequestConnection extends SplitConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RequestConnection.class);
 
-    private final ZContext context;
     private final String track;
-    private final byte[] request;
+    private final List<byte[]> request;
     private final long retryPauseNanos;
     private final long timeoutNanos;
     private final AtomicInteger inFlight;
@@ -42,19 +38,13 @@ final class RequestConnection extends SplitConnection {
 
     /** One REQ socket and where its request stands. */
     private final class Requester {
-        final ZMQ.Socket socket;
-        final ConnectionMonitor monitor;
+        final ZmqSocket socket;
         long sentAt = -1;
         long retryAt = -1;
         boolean ended;
 
-        Requester(SocketConfig config, SocketMetrics metrics) {
-            String description = "REQ " + split.endpoint();
-            socket = ZmqSockets.create(context, SocketType.REQ, config, description, metrics);
-            socket.setReqRelaxed(true);
-            socket.setReqCorrelate(true);
-            monitor = new ConnectionMonitor(context, socket, description, metrics);
-            ZmqSockets.attach(context, socket, split.endpoint());
+        Requester(SocketSession session, SocketMetrics metrics) {
+            socket = session.open(SocketKind.REQ, split.endpoint(), metrics);
         }
 
         void ask(long now) {
@@ -63,7 +53,7 @@ final class RequestConnection extends SplitConnection {
             }
             retryAt = -1;
             sentAt = now;
-            socket.send(request, 0);
+            socket.send(request);
         }
 
         void answered() {
@@ -74,45 +64,31 @@ final class RequestConnection extends SplitConnection {
         }
     }
 
-    RequestConnection(ZContext context, ZmqSplit split, ZmqSourceConfig config, MessageHandler<?> handler,
+    RequestConnection(SocketSession session, ZmqSplit split, ZmqSourceConfig config, MessageHandler<?> handler,
             SocketMetrics metrics, AtomicInteger inFlight) {
         super(split, handler);
-        this.context = context;
         this.track = config.track();
-        this.request = track.getBytes(StandardCharsets.UTF_8);
+        this.request = List.of(track.getBytes(StandardCharsets.UTF_8));
         this.retryPauseNanos = config.retryPause().toNanos();
         this.timeoutNanos = config.requestTimeout().toNanos();
         this.inFlight = inFlight;
         long now = System.nanoTime();
         for (int i = 0; i < config.requestsInFlight(); i++) {
-            Requester requester = new Requester(config.sockets(), metrics);
+            Requester requester = new Requester(session, metrics);
             requesters.add(requester);
             requester.ask(now);
         }
     }
 
     @Override
-    List<ZMQ.Socket> sockets() {
-        List<ZMQ.Socket> sockets = new ArrayList<>();
-        for (Requester r : requesters) {
-            sockets.add(r.socket);
-            sockets.add(r.monitor.socket());
-        }
-        return sockets;
+    List<ZmqSocket> sockets() {
+        return requesters.stream().map(r -> r.socket).toList();
     }
 
     @Override
-    List<ConnectionMonitor> monitors() {
-        return requesters.stream().map(r -> r.monitor).toList();
-    }
-
-    @Override
-    void read(ZMQ.Socket readable) {
-        if (readMonitor(readable)) {
-            return;
-        }
+    void read(ZmqSocket readable) {
         Requester requester = requesters.stream().filter(r -> r.socket == readable).findFirst().orElseThrow();
-        List<byte[]> reply = Multipart.receive(readable, ZMQ.DONTWAIT);
+        List<byte[]> reply = readable.receive(true);
         if (reply == null) {
             return;
         }
@@ -177,8 +153,7 @@ final class RequestConnection extends SplitConnection {
             r.answered();
         }
         for (Requester r : requesters) {
-            r.monitor.close();
-            context.destroySocket(r.socket);
+            r.socket.close(Duration.ZERO);
         }
     }
 }

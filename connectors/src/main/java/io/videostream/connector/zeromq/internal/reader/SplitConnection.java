@@ -1,10 +1,9 @@
 package io.videostream.connector.zeromq.internal.reader;
 
-import io.videostream.connector.zeromq.internal.ConnectionMonitor;
+import io.videostream.connector.zeromq.internal.socket.ZmqSocket;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
-import org.zeromq.ZMQ;
 
 /**
  * The sockets of one split and the pattern's protocol on them. Lives in the source's fetcher
@@ -21,21 +20,18 @@ abstract class SplitConnection implements AutoCloseable {
         this.handler = handler;
     }
 
-    /** The sockets to poll, monitors included. */
-    abstract List<ZMQ.Socket> sockets();
+    /** The sockets to poll. */
+    abstract List<ZmqSocket> sockets();
 
     /** Reads what is waiting on a readable socket. */
-    abstract void read(ZMQ.Socket socket);
-
-    /** The monitors of this split's sockets. */
-    abstract List<ConnectionMonitor> monitors();
+    abstract void read(ZmqSocket socket);
 
     /**
      * Handles connection events and runs the pattern's timers; returns how many milliseconds until
      * it wants to run again.
      */
     final long tick(long nowNanos) {
-        monitors().forEach(ConnectionMonitor::drain);
+        sockets().forEach(ZmqSocket::handleEvents);
         return runTimers(nowNanos);
     }
 
@@ -51,17 +47,6 @@ abstract class SplitConnection implements AutoCloseable {
 
     final boolean isFinished() {
         return finished;
-    }
-
-    /** Handles the events on a readable monitor socket; false if the socket is not a monitor's. */
-    final boolean readMonitor(ZMQ.Socket socket) {
-        for (ConnectionMonitor monitor : monitors()) {
-            if (socket == monitor.socket()) {
-                monitor.drain();
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

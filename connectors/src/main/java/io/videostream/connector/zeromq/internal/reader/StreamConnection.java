@@ -1,17 +1,14 @@
 package io.videostream.connector.zeromq.internal.reader;
 
 import io.videostream.connector.zeromq.common.MessageKind;
-import io.videostream.connector.zeromq.internal.ConnectionMonitor;
-import io.videostream.connector.zeromq.internal.Multipart;
-import io.videostream.connector.zeromq.internal.SocketConfig;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
-import io.videostream.connector.zeromq.internal.ZmqSockets;
+import io.videostream.connector.zeromq.internal.socket.SocketKind;
+import io.videostream.connector.zeromq.internal.socket.SocketSession;
+import io.videostream.connector.zeromq.internal.socket.ZmqSocket;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /** SUB and PULL: one socket, messages arrive on their own. */
 @Internal
@@ -19,40 +16,23 @@ final class StreamConnection extends SplitConnection {
     /** Messages read per wake-up before the other sockets get their turn. */
     private static final int MAX_MESSAGES_PER_READ = 64;
 
-    private final ZContext context;
-    private final ZMQ.Socket socket;
-    private final ConnectionMonitor monitor;
+    private final ZmqSocket socket;
 
-    StreamConnection(ZContext context, SocketType type, ZmqSplit split, SocketConfig config, MessageHandler<?> handler,
+    StreamConnection(SocketSession session, SocketKind kind, ZmqSplit split, MessageHandler<?> handler,
             SocketMetrics metrics) {
         super(split, handler);
-        this.context = context;
-        String description = type + " " + split.endpoint();
-        this.socket = ZmqSockets.create(context, type, config, description, metrics);
-        if (type == SocketType.SUB) {
-            socket.subscribe(new byte[0]);
-        }
-        this.monitor = new ConnectionMonitor(context, socket, description, metrics);
-        ZmqSockets.attach(context, socket, split.endpoint());
+        this.socket = session.open(kind, split.endpoint(), metrics);
     }
 
     @Override
-    List<ZMQ.Socket> sockets() {
-        return List.of(socket, monitor.socket());
+    List<ZmqSocket> sockets() {
+        return List.of(socket);
     }
 
     @Override
-    List<ConnectionMonitor> monitors() {
-        return List.of(monitor);
-    }
-
-    @Override
-    void read(ZMQ.Socket readable) {
-        if (readMonitor(readable)) {
-            return;
-        }
+    void read(ZmqSocket readable) {
         for (int i = 0; i < MAX_MESSAGES_PER_READ && !handler.batchFull(); i++) {
-            List<byte[]> parts = Multipart.receive(socket, ZMQ.DONTWAIT);
+            List<byte[]> parts = socket.receive(true);
             if (parts == null) {
                 return;
             }
@@ -66,7 +46,6 @@ final class StreamConnection extends SplitConnection {
 
     @Override
     public void close() {
-        monitor.close();
-        context.destroySocket(socket);
+        socket.close(Duration.ZERO);
     }
 }

@@ -1,8 +1,11 @@
 package io.videostream.connector.zeromq.internal.reader;
 
-import io.videostream.connector.zeromq.internal.SharedContext;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
 import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
+import io.videostream.connector.zeromq.internal.socket.SocketKind;
+import io.videostream.connector.zeromq.internal.socket.SocketPoller;
+import io.videostream.connector.zeromq.internal.socket.SocketSession;
+import io.videostream.connector.zeromq.internal.socket.ZmqSocket;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,9 +19,6 @@ import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * Owns the sockets of all splits of one reader and polls them together in the fetcher thread. Each
@@ -34,11 +34,11 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     private final MessageHandler<T> handler;
     private final SocketMetrics socketMetrics;
     private final AtomicInteger requestsInFlight;
-    private final SharedContext.Lease lease = SharedContext.JVM.lease();
-    private final ZContext context = lease.context();
+    private final SocketSession session;
     private final Map<String, SplitConnection> connections = new LinkedHashMap<>();
-    private ZMQ.Poller poller;
+    private SocketPoller poller;
     private final List<SplitConnection> polledConnections = new ArrayList<>();
+    private final List<ZmqSocket> polledSockets = new ArrayList<>();
 
     ZmqSplitReader(ZmqSourceConfig config, MessageHandler<T> handler, SocketMetrics socketMetrics,
             AtomicInteger requestsInFlight) {
@@ -46,11 +46,12 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         this.handler = handler;
         this.socketMetrics = socketMetrics;
         this.requestsInFlight = requestsInFlight;
+        this.session = SocketSession.open(config.sockets());
     }
 
     @Override
     public RecordsWithSplitIds<T> fetch() {
-        lease.checkAlive();
+        session.checkAlive();
         RecordsBySplits.Builder<T> batch = new RecordsBySplits.Builder<>();
         handler.startFetch(batch);
         if (poller == null) {
@@ -90,13 +91,13 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
 
     /** Polls up to {@code wait} ms and reads every readable socket; false if none was. */
     private boolean readReadySockets(long wait) {
-        if (poller.poll(wait) <= 0) {
+        if (!poller.poll(wait)) {
             return false;
         }
         for (int i = 0; i < polledConnections.size(); i++) {
             SplitConnection connection = polledConnections.get(i);
-            if (poller.pollin(i) && !connection.isFinished()) {
-                connection.read(poller.getSocket(i));
+            if (poller.readable(i) && !connection.isFinished()) {
+                connection.read(polledSockets.get(i));
             }
         }
         return true;
@@ -116,11 +117,11 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     private SplitConnection open(ZmqSplit split) {
         switch (config.pattern()) {
             case SUB:
-                return new StreamConnection(context, SocketType.SUB, split, config.sockets(), handler, socketMetrics);
+                return new StreamConnection(session, SocketKind.SUB, split, handler, socketMetrics);
             case PULL:
-                return new StreamConnection(context, SocketType.PULL, split, config.sockets(), handler, socketMetrics);
+                return new StreamConnection(session, SocketKind.PULL, split, handler, socketMetrics);
             case REQ:
-                return new RequestConnection(context, split, config, handler, socketMetrics, requestsInFlight);
+                return new RequestConnection(session, split, config, handler, socketMetrics, requestsInFlight);
             default:
                 throw new IllegalArgumentException("unknown pattern " + config.pattern());
         }
@@ -128,15 +129,14 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
 
     private void buildPoller() {
         polledConnections.clear();
-        List<ZMQ.Socket> sockets = new ArrayList<>();
+        polledSockets.clear();
         for (SplitConnection connection : connections.values()) {
-            for (ZMQ.Socket socket : connection.sockets()) {
-                sockets.add(socket);
+            for (ZmqSocket socket : connection.sockets()) {
+                polledSockets.add(socket);
                 polledConnections.add(connection);
             }
         }
-        poller = context.createPoller(Math.max(1, sockets.size()));
-        sockets.forEach(socket -> poller.register(socket, ZMQ.Poller.POLLIN));
+        poller = session.poller(polledSockets);
     }
 
     private void closePoller() {
@@ -156,6 +156,6 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         closePoller();
         connections.values().forEach(SplitConnection::close);
         connections.clear();
-        lease.close();
+        session.close();
     }
 }

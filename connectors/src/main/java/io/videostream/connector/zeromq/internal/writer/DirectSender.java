@@ -3,11 +3,11 @@ package io.videostream.connector.zeromq.internal.writer;
 import io.videostream.connector.zeromq.internal.Multipart;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
 import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
+import io.videostream.connector.zeromq.internal.socket.SocketKind;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
-import org.zeromq.SocketType;
 
 /**
  * PUB and PUSH with back-pressure ({@code BLOCK}): the task thread owns the socket and sends each
@@ -26,8 +26,8 @@ final class DirectSender implements MessageSender {
     private final Counter bytesSent;
     private long monitorDue;
 
-    DirectSender(SocketType type, ZmqSinkConfig config, SinkWriterMetricGroup metrics) {
-        this.sinkSocket = new SinkSocket(type, config, STEP_MILLIS, SocketMetrics.register(metrics));
+    DirectSender(SocketKind kind, ZmqSinkConfig config, SinkWriterMetricGroup metrics) {
+        this.sinkSocket = new SinkSocket(kind, config, STEP_MILLIS, SocketMetrics.register(metrics));
         this.recordsSent = metrics.getNumRecordsSendCounter();
         this.bytesSent = metrics.getNumBytesSendCounter();
         metrics.counter("droppedMessages"); // none with BLOCK, but the metric is there as for every sink
@@ -52,15 +52,15 @@ final class DirectSender implements MessageSender {
     private void send(List<byte[]> message) throws InterruptedException {
         long now = System.nanoTime();
         if (now - monitorDue >= 0) {
-            sinkSocket.monitor.drain();
+            sinkSocket.socket.handleEvents();
             monitorDue = now + MONITOR_NANOS;
         }
-        while (!Multipart.send(sinkSocket.socket, message)) {
+        while (!sinkSocket.send(message)) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("cancelled while waiting for room to send");
             }
             sinkSocket.checkAlive();
-            sinkSocket.monitor.drain();
+            sinkSocket.socket.handleEvents();
         }
     }
 

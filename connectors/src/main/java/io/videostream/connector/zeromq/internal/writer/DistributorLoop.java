@@ -1,8 +1,8 @@
 package io.videostream.connector.zeromq.internal.writer;
 
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
-import io.videostream.connector.zeromq.internal.Multipart;
 import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
+import io.videostream.connector.zeromq.internal.socket.SocketKind;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
-import org.zeromq.SocketType;
 
 /**
  * REP distributor, as pystreaming's: every record goes into every track's bounded queue; a request
@@ -29,7 +28,7 @@ final class DistributorLoop extends SocketLoop {
 
     DistributorLoop(ZmqSinkConfig config, ZmqSerializationSchema<?> schema, SinkWriterMetricGroup metrics,
             String name) {
-        super(SocketType.REP, config, metrics, name);
+        super(SocketKind.REP, config, metrics, name);
         this.schema = schema;
         Counter dropped = metrics.counter("droppedMessages");
         for (String track : config.tracks()) {
@@ -60,7 +59,7 @@ final class DistributorLoop extends SocketLoop {
     @Override
     void step() {
         if (reply == null) {
-            List<byte[]> request = Multipart.receive(socket, 0);
+            List<byte[]> request = socket.receive(false);
             if (request == null) {
                 return;
             }

@@ -1,10 +1,10 @@
 package io.videostream.connector.zeromq.internal.writer;
 
 import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
+import io.videostream.connector.zeromq.internal.socket.SocketKind;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
-import org.zeromq.SocketType;
 
 /** PUB and PUSH: sends queued messages in order; the end-of-stream marker goes last and is never dropped. */
 @Internal
@@ -14,8 +14,8 @@ final class SenderLoop extends SocketLoop {
     private volatile boolean pendingEmpty = true;
     private volatile List<byte[]> endOfStream;
 
-    SenderLoop(SocketType type, ZmqSinkConfig config, SinkWriterMetricGroup metrics, String name) {
-        super(type, config, metrics, name);
+    SenderLoop(SocketKind kind, ZmqSinkConfig config, SinkWriterMetricGroup metrics, String name) {
+        super(kind, config, metrics, name);
         this.queue = new BoundedQueue(config.queueCapacity(), config.flowControl(), metrics.counter("droppedMessages"));
         metrics.gauge("queueDepth", queue::size);
     }

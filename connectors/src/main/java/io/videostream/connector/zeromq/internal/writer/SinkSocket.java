@@ -1,52 +1,47 @@
 package io.videostream.connector.zeromq.internal.writer;
 
-import io.videostream.connector.zeromq.common.ZmqEndpoint;
-import io.videostream.connector.zeromq.internal.ConnectionMonitor;
-import io.videostream.connector.zeromq.internal.SharedContext;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
 import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
-import io.videostream.connector.zeromq.internal.ZmqSockets;
+import io.videostream.connector.zeromq.internal.socket.SocketKind;
+import io.videostream.connector.zeromq.internal.socket.SocketSession;
+import io.videostream.connector.zeromq.internal.socket.ZmqSocket;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
-/** A sink's socket with its connection monitor, in a lease of the shared context: opened and closed together. */
+/** A sink's socket in a session of its own: opened and closed together. */
 @Internal
 final class SinkSocket {
-    final ZMQ.Socket socket;
-    final ConnectionMonitor monitor;
+    final ZmqSocket socket;
     final Duration linger;
-    private final SharedContext.Lease lease = SharedContext.JVM.lease();
+    private final SocketSession session;
 
     /** Binds or connects; a send or receive waits at most {@code stepMillis} so the owner can look around. */
-    SinkSocket(SocketType type, ZmqSinkConfig config, int stepMillis, SocketMetrics metrics) {
+    SinkSocket(SocketKind kind, ZmqSinkConfig config, int stepMillis, SocketMetrics metrics) {
         this.linger = config.linger();
-        ZContext context = lease.context();
-        ZmqEndpoint endpoint = config.endpoint();
-        String description = type + " " + endpoint;
+        this.session = SocketSession.open(config.sockets());
         try {
-            socket = ZmqSockets.create(context, type, config.sockets(), description, metrics);
-            socket.setSendTimeOut(stepMillis);
-            socket.setReceiveTimeOut(stepMillis);
-            monitor = new ConnectionMonitor(context, socket, description, metrics);
-            ZmqSockets.attach(context, socket, endpoint);
+            socket = session.open(kind, config.endpoint(), metrics);
+            socket.setTimeouts(stepMillis, stepMillis);
         } catch (RuntimeException e) {
-            lease.close();
+            session.close();
             throw e;
         }
     }
 
-    /** Closes the socket, which goes on sending what it holds for up to the linger time. */
-    void close() {
-        socket.setLinger((int) linger.toMillis());
-        monitor.close();
-        lease.close();
+    /** Sends a whole message; false if ZeroMQ had no room for it within the step. */
+    boolean send(List<byte[]> message) {
+        return socket.send(message);
     }
 
-    /** Throws if ZeroMQ's I/O thread has died: this socket would never send again. */
+    /** Closes the socket, which goes on sending what it holds for up to the linger time. */
+    void close() {
+        socket.close(linger);
+        session.close();
+    }
+
+    /** Throws if the transport has died: this socket would never send again. */
     void checkAlive() {
-        lease.checkAlive();
+        session.checkAlive();
     }
 }

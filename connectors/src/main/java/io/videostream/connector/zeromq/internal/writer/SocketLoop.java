@@ -4,13 +4,13 @@ import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.internal.Multipart;
 import io.videostream.connector.zeromq.internal.SocketMetrics;
 import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
+import io.videostream.connector.zeromq.internal.socket.SocketKind;
+import io.videostream.connector.zeromq.internal.socket.ZmqSocket;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 /**
  * The thread that owns a sink's socket (ZeroMQ sockets belong to one thread). The writer hands it
@@ -22,7 +22,7 @@ abstract class SocketLoop implements MessageSender {
     static final int STEP_MILLIS = 50;
 
     private final SinkSocket sinkSocket;
-    protected final ZMQ.Socket socket;
+    protected final ZmqSocket socket;
     private final Counter recordsSent;
     private final Counter bytesSent;
     private final Thread thread;
@@ -31,8 +31,8 @@ abstract class SocketLoop implements MessageSender {
     private volatile boolean stopped;
     private volatile Throwable failure;
 
-    SocketLoop(SocketType type, ZmqSinkConfig config, SinkWriterMetricGroup metrics, String name) {
-        this.sinkSocket = new SinkSocket(type, config, STEP_MILLIS, SocketMetrics.register(metrics));
+    SocketLoop(SocketKind kind, ZmqSinkConfig config, SinkWriterMetricGroup metrics, String name) {
+        this.sinkSocket = new SinkSocket(kind, config, STEP_MILLIS, SocketMetrics.register(metrics));
         this.socket = sinkSocket.socket;
         this.flowControl = config.flowControl();
         this.recordsSent = metrics.getNumRecordsSendCounter();
@@ -56,7 +56,7 @@ abstract class SocketLoop implements MessageSender {
 
     /** Sends a whole message, counting it as a record when {@code isRecord}; false if ZeroMQ had no room. */
     final boolean send(List<byte[]> message, boolean isRecord) {
-        if (!Multipart.send(socket, message)) {
+        if (!socket.send(message)) {
             return false;
         }
         if (isRecord) {
@@ -75,7 +75,7 @@ abstract class SocketLoop implements MessageSender {
         try {
             while (!stopped) {
                 sinkSocket.checkAlive();
-                sinkSocket.monitor.drain();
+                socket.handleEvents();
                 step();
             }
         } catch (Throwable t) {

@@ -4,11 +4,11 @@ import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
 import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
+import io.videostream.connector.zeromq.internal.socket.SocketKind;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
-import org.zeromq.SocketType;
 
 /**
  * Serializes records with the schema in the task thread. PUB and PUSH with {@code BLOCK} send them
@@ -31,11 +31,11 @@ public final class ZmqSinkWriter<T> implements SinkWriter<T> {
             distributor.start();
             loop = distributor;
         } else {
-            SocketType type = config.pattern() == ZmqSinkPattern.PUB ? SocketType.PUB : SocketType.PUSH;
+            SocketKind kind = config.pattern() == ZmqSinkPattern.PUB ? SocketKind.PUB : SocketKind.PUSH;
             if (config.flowControl() == FlowControl.BLOCK) {
-                loop = new DirectSender(type, config, metrics);
+                loop = new DirectSender(kind, config, metrics);
             } else {
-                SenderLoop sender = new SenderLoop(type, config, metrics, threadName);
+                SenderLoop sender = new SenderLoop(kind, config, metrics, threadName);
                 sender.start();
                 loop = sender;
             }

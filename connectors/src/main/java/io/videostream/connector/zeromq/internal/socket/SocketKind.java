@@ -1,0 +1,9 @@
+package io.videostream.connector.zeromq.internal.socket;
+
+import org.apache.flink.annotation.Internal;
+
+/** The ZeroMQ socket types the connector's patterns use. */
+@Internal
+public enum SocketKind {
+    PUB, SUB, PUSH, PULL, REQ, REP
+}

@@ -29,13 +29,17 @@ import org.apache.flink.util.OutputTag;
  * so a lost frame delays the stream by {@code bufferlen} at most and a stream that goes quiet still
  * flushes. A stream's first frame waits too (nothing says what comes before it). A frame at or before
  * the last that left, in that order, is late: it goes to {@link #LATE} and is counted
- * ({@code lateFrames}). Holds JPEG frames (what arrives over {@code keyBy}), never raw ones.
+ * ({@code lateFrames}). Holds JPEG frames (what arrives over {@code keyBy}), never raw ones. Run it as
+ * {@link ReorderOperator}, which lets go what is held when the input ends.
  */
 public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
     private static final long serialVersionUID = 1L;
 
     /** Frames that arrived after frames captured later had already left. */
     public static final OutputTag<Frame> LATE = new OutputTag<>("late-frames", FrameTypeInfo.INSTANCE);
+
+    /** The name of the state of held frames. */
+    static final String HELD = "held";
 
     /** Held frames in capture order: event time, then frame number. */
     private static final Comparator<Tuple3<Long, Long, Frame>> CAPTURE_ORDER =
@@ -59,7 +63,7 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
 
     @Override
     public void open(OpenContext context) {
-        held = getRuntimeContext().getListState(new ListStateDescriptor<>("held",
+        held = getRuntimeContext().getListState(new ListStateDescriptor<>(HELD,
                 Types.TUPLE(Types.LONG, Types.LONG, FrameTypeInfo.INSTANCE)));
         lastReleased = getRuntimeContext().getState(new ValueStateDescriptor<>("last-released",
                 Types.TUPLE(Types.LONG, Types.LONG)));
@@ -100,6 +104,11 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
         } else {
             release(Long.MIN_VALUE, timestamp - bufferMillis, out);
         }
+    }
+
+    /** The input has ended: lets go, in capture order, every frame of the current stream still held. */
+    void releaseAll(Collector<Frame> out) throws Exception {
+        release(Long.MAX_VALUE, Long.MAX_VALUE, out);
     }
 
     /** Whether a held frame comes before (time, fno) in capture order. */

@@ -19,7 +19,6 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.testutils.MetricListener;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +59,7 @@ class CaptureTimesTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ReorderFrames(BUFFER_MILLIS)), Frame::stream, Types.STRING);
+                new ReorderOperator(BUFFER_MILLIS), Frame::stream, Types.STRING);
         harness.setProcessingTime(now);
         harness.open();
         captureTimes = new CaptureTimes.Assigner(new CaptureTimes(BUFFER_MILLIS).toleranceMillis(), () -> now,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.videostream.codec.Frame;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +20,7 @@ class ReorderFramesTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ReorderFrames(BUFFER_MILLIS)), Frame::stream, Types.STRING);
+                new ReorderOperator(BUFFER_MILLIS), Frame::stream, Types.STRING);
         harness.setProcessingTime(0);
         harness.open();
     }
@@ -177,5 +176,19 @@ class ReorderFramesTest {
         harness.processWatermark(2100);
         assertThat(left()).as("ftime is wire data; event time orders").containsExactly("cam0", "cam1");
         assertThat(harness.getSideOutput(ReorderFrames.LATE)).as("none late").isNull();
+    }
+
+    @Test
+    void whatIsStillHeldLeavesInCaptureOrderWhenTheInputEndsEvenWithoutTheFinalWatermark() throws Exception {
+        arrive("cam", 1, 1.1);
+        arrive("cam", 0, 1.0);
+        arrive("cam", 3, 1.3);
+        arrive("door", 7, 5.0);
+        assertThat(left()).as("a first frame waits; so does a gap").isEmpty();
+
+        harness.endInput(); // an idle source ends without its final watermark (FLINK-40499)
+
+        assertThat(left()).containsExactlyInAnyOrder("cam0", "cam1", "cam3", "door7");
+        assertThat(harness.extractOutputValues()).isEmpty();
     }
 }

@@ -1,6 +1,8 @@
 package io.videostream.job;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.serialization.FrameTypeInfo;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.source.ZmqSource;
@@ -11,7 +13,7 @@ import io.videostream.job.io.PyStreamingSchema;
 import io.videostream.job.operators.CaptureTimes;
 import io.videostream.job.operators.FpsOverlay;
 import io.videostream.job.operators.FrameStats;
-import io.videostream.job.operators.ReorderFrames;
+import io.videostream.job.operators.ReorderOperator;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,7 @@ public class ReceiverJob {
             "usage: videostream receiver --endpoint tcp://HOST:5555[,tcp://HOST2:5555] | --mapreduce --endpoint tcp://127.0.0.1:5556",
             "         [--bufferlen 0.5] [--preview-port 8090] [--preview-bind 127.0.0.1] [--window] [--record DIR]",
             "         [--fps-overlay] [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
+            "         [--curve-cert FILE (--curve-server FILE[,FILE] | --curve-clients DIR)]",
             "  --endpoint     publishers to subscribe to (connects); with --mapreduce, where workers push to (binds),",
             "                 as pystreaming's Receiver; bind:ADDRESS or connect:ADDRESS decides otherwise",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
@@ -52,12 +55,23 @@ public class ReceiverJob {
             "  --ignore-stopstream  do not end at a peer's STOPSTREAM: a long-lived service, which only",
             "                 --frames or cancelling ends (by default any peer that reaches the endpoint can end it)",
             "  --parallelism  parallel source readers (each polls its share of the endpoints) and re-order",
-            "                 instances, by stream (default 2)");
+            "                 instances, by stream (default 2)",
+            Args.CURVE_USAGE,
+            "  --curve-server the public certificate (.key) of the publisher each --endpoint that connects reaches:",
+            "                 one for all, or one per endpoint (comma-separated, in their order)");
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
             InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism,
-            boolean ignoreStopstream) {
+            boolean ignoreStopstream, ZmqCurve curve) {
+        /** Plain sockets. */
+        public Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
+                InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec,
+                int parallelism, boolean ignoreStopstream) {
+            this(endpoints, mapreduce, bufferlen, record, preview, window, fpsOverlay, frames, codec, parallelism,
+                    ignoreStopstream, null);
+        }
+
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
             List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream()
@@ -72,7 +86,8 @@ public class ReceiverJob {
             String record = args.string("record", null);
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
                     args.preview(), args.window(), args.flag("fps-overlay"), args.frames(),
-                    args.codec(), args.parallelism(), args.flag("ignore-stopstream"));
+                    args.codec(), args.parallelism(), args.flag("ignore-stopstream"),
+                    args.curve(endpoints, "curve-server"));
         }
     }
 
@@ -93,7 +108,8 @@ public class ReceiverJob {
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.mapreduce() ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB)
                 .setDeserializer(FrameLimit.of(schema, options.frames()))
-                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize());
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
+                .setCurve(options.curve());
         options.endpoints().forEach(builder::addEndpoint);
         return builder.build();
     }
@@ -111,7 +127,8 @@ public class ReceiverJob {
     /** Per stream: capture order, then frame rate and latency metrics. Late frames are counted and left out. */
     public static DataStream<Frame> inCaptureOrder(DataStream<Frame> frames, Duration bufferlen, int parallelism) {
         SingleOutputStreamOperator<Frame> ordered = frames.keyBy(Frame::stream)
-                .process(new ReorderFrames(bufferlen.toMillis())).setParallelism(parallelism).name("re-order");
+                .transform("re-order", FrameTypeInfo.INSTANCE, new ReorderOperator(bufferlen.toMillis()))
+                .setParallelism(parallelism);
         return ordered.map(new FrameStats()).setParallelism(parallelism).name("frame rate and latency");
     }
 

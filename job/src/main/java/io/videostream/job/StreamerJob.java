@@ -3,6 +3,7 @@ package io.videostream.job;
 import io.videostream.codec.Frame;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.sink.ZmqSink;
@@ -25,7 +26,7 @@ public class StreamerJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream streamer --endpoint tcp://127.0.0.1:5555 [--mapreduce --tracks none,detect]",
             "         [--card IMAG_S] [--animated] [--input FOLDER|VIDEO] [--fps 30] [--frames N] [--quality 50]",
-            "         [--parallelism 2]",
+            "         [--parallelism 2] [--curve-cert FILE (--curve-clients DIR | --curve-server FILE)]",
             "  --endpoint     where to publish or serve: binds, as pystreaming's Streamer (tcp://127.0.0.1:PORT on",
             "                 loopback, tcp://*:PORT on every interface; connect:ADDRESS connects)",
             "  --mapreduce    serve frames to workers (REP distributor) instead of publishing them (PUB)",
@@ -39,11 +40,19 @@ public class StreamerJob {
             "  --frames       send N frames, then the end of stream (STOPSTREAM), and finish;",
             "                 a bounded run holds frames back rather than drop them",
             "  --quality      JPEG quality 1-100 (default 50)",
-            "  --parallelism  parallel encoders (default 2)");
+            "  --parallelism  parallel encoders (default 2)",
+            Args.CURVE_USAGE,
+            "  --curve-server the public certificate (.key) of the server, when --endpoint connects");
 
-    /** The streamer's settings; no tracks means PUB. */
+    /** The streamer's settings; no tracks means PUB; curve null means plain sockets. */
     public record Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames, Path input,
-            Configuration codec, int parallelism) {
+            Configuration codec, int parallelism, ZmqCurve curve) {
+        /** Plain sockets. */
+        public Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames, Path input,
+                Configuration codec, int parallelism) {
+            this(endpoint, tracks, frames, input, codec, parallelism, null);
+        }
+
         public static Options parse(Args args) {
             ZmqEndpoint endpoint = args.endpoint("endpoint", true);
             boolean mapreduce = args.flag("mapreduce");
@@ -59,7 +68,7 @@ public class StreamerJob {
                 FileStream.frameCount(Path.of(input)); // fails now, with one line, if it cannot be read
             }
             return new Options(endpoint, mapreduce ? tracks : List.of(), frames, input == null ? null : Path.of(input),
-                    args.codec(), args.parallelism());
+                    args.codec(), args.parallelism(), args.curve(List.of(endpoint), "curve-server"));
         }
     }
 
@@ -82,6 +91,7 @@ public class StreamerJob {
                 .setSerializer(schema)
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
                 .setFlowControl(bounded ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
+                .setCurve(options.curve())
                 .build();
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.ReadableConfig;
@@ -79,7 +80,7 @@ public final class VideoStream {
             }
             launch = parse(job, flags);
             flags.checkAllUsed();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("videostream " + job + ": " + e.getMessage());
             return 2;
         }
@@ -126,6 +127,10 @@ public final class VideoStream {
         }
     }
 
+    /**
+     * Reads the job's flags and builds its sources and sinks, so that what does not fit (a missing
+     * certificate, CURVE without libzmq) ends the program with one line before anything starts.
+     */
     private static Launch parse(String job, Args flags) {
         switch (job) {
             case "demo": {
@@ -135,16 +140,19 @@ public final class VideoStream {
             }
             case "streamer": {
                 StreamerJob.Options options = StreamerJob.Options.parse(flags);
-                return env -> new StreamerJob(options, StreamerJob.zeromqSink(options)).execute(env);
+                Sink<Frame> sink = StreamerJob.zeromqSink(options);
+                return env -> new StreamerJob(options, sink).execute(env);
             }
             case "worker": {
                 WorkerJob.Options options = WorkerJob.Options.parse(flags);
-                return env -> new WorkerJob(options, WorkerJob.zeromqSource(options), WorkerJob.zeromqSink(options))
-                        .execute(env);
+                Source<Frame, ?, ?> source = WorkerJob.zeromqSource(options);
+                Sink<Frame> sink = WorkerJob.zeromqSink(options);
+                return env -> new WorkerJob(options, source, sink).execute(env);
             }
             default: {
                 ReceiverJob.Options options = ReceiverJob.Options.parse(flags);
-                return env -> new ReceiverJob(options, ReceiverJob.zeromqSource(options),
+                Source<Frame, ?, ?> source = ReceiverJob.zeromqSource(options);
+                return env -> new ReceiverJob(options, source,
                         outputs(env, "receiver", options.record(), options.preview(), options.window(),
                                 options.codec())).execute(env);
             }

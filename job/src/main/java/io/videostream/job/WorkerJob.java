@@ -2,6 +2,7 @@ package io.videostream.job;
 
 import io.videostream.codec.Frame;
 import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.sink.ZmqSink;
@@ -36,6 +37,7 @@ public class WorkerJob {
             "usage: videostream worker --source tcp://HOST:5555 --drain tcp://HOST:5556 [--track none] [--reqthread 3]",
             "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity] [--result-only]",
             "         [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
+            "         [--curve-cert FILE --source-curve-server FILE --drain-curve-server FILE [--curve-clients DIR]]",
             "  --source          where frames come from, one or more (comma-separated): connects, as",
             "                    pystreaming's Worker (bind:ADDRESS binds); each endpoint is a stream",
             "  --drain           where results go, a collecting receiver: connects (bind:ADDRESS binds)",
@@ -51,12 +53,24 @@ public class WorkerJob {
             "  --ignore-stopstream  do not end at a peer's STOPSTREAM: a long-lived service, which",
             "                    only --frames or cancelling ends (by default any peer can end the run)",
             "  --quality         JPEG quality 1-100 (default 50)",
-            "  --parallelism     parallel decode -> process -> encode instances (default 2)");
+            "  --parallelism     parallel decode -> process -> encode instances (default 2)",
+            Args.CURVE_USAGE,
+            "  --source-curve-server  the public certificate (.key) of the streamer at --source (one for all,",
+            "                 or one per endpoint that connects, comma-separated in their order)",
+            "  --drain-curve-server   the public certificate (.key) of the receiver at --drain");
 
     /** The worker's settings. */
     public record Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
             ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
-            Configuration codec, int parallelism, boolean ignoreStopstream) {
+            Configuration codec, int parallelism, boolean ignoreStopstream, ZmqCurve sourceCurve, ZmqCurve drainCurve) {
+        /** Plain sockets. */
+        public Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
+                ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
+                Configuration codec, int parallelism, boolean ignoreStopstream) {
+            this(sources, sourcePattern, track, reqthread, drain, drainPattern, processor, resultOnly, frames, codec,
+                    parallelism, ignoreStopstream, null, null);
+        }
+
         public static Options parse(Args args) {
             ZmqSourcePattern sourcePattern = pattern(ZmqSourcePattern.class, args.string("source-pattern", "req"),
                     "--source-pattern");
@@ -72,10 +86,12 @@ public class WorkerJob {
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("--source is required");
             }
+            ZmqEndpoint drain = args.endpoint("drain", false);
             return new Options(sources, sourcePattern, args.string("track", "none"),
-                    args.integer("reqthread", 3, 1, 64), args.endpoint("drain", false), drainPattern, processor,
+                    args.integer("reqthread", 3, 1, 64), drain, drainPattern, processor,
                     args.flag("result-only"), args.frames(), args.codec(), args.parallelism(),
-                    args.flag("ignore-stopstream"));
+                    args.flag("ignore-stopstream"), args.curve(sources, "source-curve-server"),
+                    args.curve(List.of(drain), "drain-curve-server"));
         }
 
         private static <E extends Enum<E>> E pattern(Class<E> type, String name, String flag) {
@@ -102,7 +118,8 @@ public class WorkerJob {
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.sourcePattern())
                 .setDeserializer(FrameLimit.of(schema, options.frames()))
-                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize());
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
+                .setCurve(options.sourceCurve());
         options.sources().forEach(builder::addEndpoint);
         if (options.sourcePattern() == ZmqSourcePattern.REQ) {
             builder.setTrack(options.track()).setRequestsInFlight(options.reqthread());
@@ -119,6 +136,7 @@ public class WorkerJob {
                 .setSerializer(schema)
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
                 .setFlowControl(options.drainPattern() == ZmqSinkPattern.PUSH ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
+                .setCurve(options.drainCurve())
                 .build();
     }
 

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,7 @@ class VideoStreamTest {
         "demo --fps fast                                                     | videostream demo: --fps takes a number, not 'fast'",
         "demo --frames 0                                                     | videostream demo: --frames takes a positive whole number, not '0'",
         "demo --quality 101                                                  | videostream demo: --quality must be 1-100, not 101",
+        "receiver --endpoint tcp://h:1 --curve-cert /no/own.key_secret --curve-server /no/s.key | videostream receiver: cannot read the certificate /no/own.key_secret",
         "demo --preview-bind 1:2:3                                           | videostream demo: --preview-bind takes an address or host name of this machine, not '1:2:3'",
     })
     void aBadArgumentGetsOneLineAndExitCode2(String args, String message) throws Exception {
@@ -95,5 +98,22 @@ class VideoStreamTest {
     void anUnknownJobGetsTheListOfJobs() throws Exception {
         assertThat(VideoStream.run(new String[] {"stream"})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("demo|streamer|worker|receiver");
+    }
+
+    @Test
+    void curveWithoutLibzmqGetsOneLineSayingWhatToInstall(@TempDir Path keys) throws Exception {
+        CurveCertificate.generate().write(keys, "own");
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dvideostream.libzmq.library=libzmq-not-installed.so.5", "-cp", System.getProperty("java.class.path"),
+                VideoStream.class.getName(), "receiver", "--endpoint", "tcp://127.0.0.1:5555",
+                "--curve-cert", keys.resolve("own.key_secret").toString(),
+                "--curve-server", keys.resolve("own.key").toString()).redirectErrorStream(true).start();
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String printed = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.exitValue()).as(printed).isEqualTo(2);
+        assertThat(printed.lines().filter(line -> line.startsWith("videostream receiver: ")))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("needs the native libzmq (Debian package libzmq5) on every TaskManager",
+                        "libzmq-not-installed.so.5 cannot be loaded");
     }
 }

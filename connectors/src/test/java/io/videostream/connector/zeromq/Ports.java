@@ -3,6 +3,8 @@ package io.videostream.connector.zeromq;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Free loopback TCP ports for tests. */
@@ -29,5 +31,23 @@ public final class Ports {
             }
         }
         throw new IllegalStateException("no free loopback port between 20000 and 32000");
+    }
+
+    /**
+     * Waits up to {@code seconds} until something listens on the loopback port of the address (read from
+     * Linux's socket table, without connecting: a connection would be an event to the listener).
+     */
+    public static void awaitListening(String address, int seconds) throws IOException, InterruptedException {
+        String port = String.format("%04X", Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
+        for (int i = 0; i < seconds * 20; i++) {
+            for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 3 && fields[1].endsWith(":" + port) && fields[3].equals("0A")) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("nothing listens at " + address + " after " + seconds + " s");
     }
 }

@@ -1,11 +1,14 @@
 package io.videostream.job.cli;
 
 import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.connector.zeromq.common.CurveCertificate;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import java.awt.GraphicsEnvironment;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +22,12 @@ import org.apache.flink.util.ParameterTool;
  * fails with an {@link IllegalArgumentException} whose message is the one line the user sees.
  */
 public final class Args {
+    /** The help lines of the CURVE flags, the same for every job. */
+    public static final String CURVE_USAGE = String.join("\n",
+            "  --curve-cert   encrypt and authenticate every connection with CURVE (native libzmq): this",
+            "                 side's secret certificate (NAME.key_secret, from videostream keys or pyzmq)",
+            "  --curve-clients  a directory of the public certificates (*.key) of the clients let in, for an",
+            "                 endpoint that binds; any other client is refused and counted (authFailures)");
     /** What {@link ParameterTool} reads for a flag given without a value. */
     private static final String NO_VALUE = "__NO_VALUE_KEY";
 
@@ -123,6 +132,54 @@ public final class Args {
     public List<String> list(String name, String defaultValue) {
         String text = string(name, defaultValue);
         return text == null || text.isBlank() ? List.of() : List.of(text.split(","));
+    }
+
+    /**
+     * CURVE for these endpoints, or null (plain sockets) without {@code --curve-cert} (this side's
+     * {@code .key_secret}). An endpoint that connects needs its server's public certificate from
+     * {@code serverFlag}: one file for every such endpoint, or one per such endpoint in their order; an
+     * endpoint that binds needs {@code --curve-clients DIR}, the public certificates of the clients it
+     * lets in.
+     */
+    public ZmqCurve curve(List<ZmqEndpoint> endpoints, String serverFlag) {
+        String own = string("curve-cert", null);
+        List<String> servers = list(serverFlag, null);
+        String clients = string("curve-clients", null);
+        if (own == null) {
+            if (!servers.isEmpty() || clients != null) {
+                throw new IllegalArgumentException("--" + (clients != null ? "curve-clients" : serverFlag)
+                        + " needs --curve-cert, this side's own secret certificate");
+            }
+            return null;
+        }
+        List<ZmqEndpoint> connecting = endpoints.stream().filter(e -> !e.isBind()).toList();
+        if (servers.size() > 1 && servers.size() != connecting.size()) {
+            throw new IllegalArgumentException("--" + serverFlag + " lists " + servers.size() + " certificates for "
+                    + connecting.size() + " endpoints that connect: give one for all, or one for each");
+        }
+        if (!connecting.isEmpty() && servers.isEmpty()) {
+            throw new IllegalArgumentException("--" + serverFlag + " is required with --curve-cert: the public "
+                    + "certificate (.key) of the server at " + connecting.get(0).address());
+        }
+        boolean binds = connecting.size() < endpoints.size();
+        if (binds && clients == null) {
+            throw new IllegalArgumentException("--curve-clients is required with --curve-cert: the directory of "
+                    + "the public certificates (.key) of the clients let in at " + endpoints.stream()
+                    .filter(ZmqEndpoint::isBind).findFirst().orElseThrow().address());
+        }
+        ZmqCurve curve = ZmqCurve.withCertificate(CurveCertificate.read(Path.of(own)));
+        if (binds) {
+            List<CurveCertificate> allowed = CurveCertificate.readPublicKeys(Path.of(clients));
+            if (allowed.isEmpty()) {
+                throw new IllegalArgumentException("--curve-clients: no public certificates (*.key) in " + clients);
+            }
+            curve = curve.allowClients(allowed);
+        }
+        for (int i = 0; i < connecting.size(); i++) {
+            CurveCertificate server = CurveCertificate.read(Path.of(servers.get(servers.size() == 1 ? 0 : i)));
+            curve = curve.trustServer(connecting.get(i), server);
+        }
+        return curve;
     }
 
     /** The codec's settings from {@code --quality} (1-100, default 50 as pystreaming). */

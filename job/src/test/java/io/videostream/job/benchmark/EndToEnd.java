@@ -7,6 +7,8 @@ import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.common.CurveCertificate;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
@@ -43,8 +45,12 @@ import org.apache.flink.test.util.MiniClusterWithClientResource;
  * as a stream that runs for minutes would be. {@link PlainChain}, the same chain without Flink, is
  * measured the same way: the pipeline's share of it is what Flink costs.
  *
+ * <p>With {@code curve} the pipeline runs a second time with every connection encrypted and
+ * authenticated (CURVE on libzmq, as {@code --curve-cert} sets it up), measured the same way in the
+ * same run, and the ratio to the plaintext pipeline is printed.
+ *
  * <p>Arguments: [frames for the throughput run (default 3000)] [seconds at 30 fps (default 10)]
- * [cards, comma-separated (default IMAG_S,IMAG_M,IMAG_L)].
+ * [cards, comma-separated (default IMAG_S,IMAG_M,IMAG_L)] [plain|curve (default plain)].
  */
 public final class EndToEnd {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -58,6 +64,7 @@ public final class EndToEnd {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<TestCard> cards = Arrays.stream((args.length > 2 ? args[2] : "IMAG_S,IMAG_M,IMAG_L").split(","))
                 .map(TestCard::parse).toList();
+        boolean curve = args.length > 3 && args[3].equals("curve");
         MiniClusterWithClientResource flink = new MiniClusterWithClientResource(
                 new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(8)
                         .build());
@@ -65,7 +72,7 @@ public final class EndToEnd {
         try {
             System.out.printf(Locale.ROOT, "%d cores; streamer and worker at parallelism %d; %d frames unpaced (after 15 s to warm up), %d s at 30 fps%n",
                     CORES, CORES, frames, seconds);
-            System.out.printf(Locale.ROOT, "%-7s %10s %12s %12s %7s %7s %6s %14s %14s %14s%n", "card", "ceiling", "plain",
+            System.out.printf(Locale.ROOT, "%-13s %10s %12s %12s %7s %7s %6s %14s %14s %14s%n", "card", "ceiling", "plain",
                     "pipeline", "ratio", "/plain", "lost", "latency p50", "latency p99", "latency max");
             for (TestCard card : cards) {
                 // The machine's speed drifts (here the ceiling moved by +-10% between runs): the
@@ -73,16 +80,45 @@ public final class EndToEnd {
                 double ceilingBefore = codecCeiling(card, 3);
                 double plain = afterWarmUp(() -> PlainChain.framesPerSecond(card, CORES, frames));
                 double ceilingBetween = codecCeiling(card, 3);
-                Run unpaced = afterWarmUp(() -> pipeline(card, 100_000, frames));
+                Run unpaced = afterWarmUp(() -> pipeline(card, 100_000, frames, Security.PLAIN));
                 double ceiling = (ceilingBefore + ceilingBetween + codecCeiling(card, 3)) / 3;
-                Run live = pipeline(card, 30, 30 * seconds);
-                double fps = unpaced.framesPerSecond();
-                System.out.printf(Locale.ROOT, "%-7s %6.1f f/s %8.1f f/s %8.1f f/s %7.2f %7.2f %6d %11.1f ms %11.1f ms %11.1f ms%n",
-                        card, ceiling, plain, fps, fps / ceiling, fps / plain, unpaced.lost() + live.lost(),
-                        live.latencyPercentile(50), live.latencyPercentile(99), live.latencyPercentile(100));
+                Run live = pipeline(card, 30, 30 * seconds, Security.PLAIN);
+                report(card.toString(), ceiling, plain, unpaced, live);
+                if (curve) {
+                    Security keys = Security.curve();
+                    Run unpacedCurve = afterWarmUp(() -> pipeline(card, 100_000, frames, keys));
+                    report(card + "+CURVE", ceiling, plain, unpacedCurve, pipeline(card, 30, 30 * seconds, keys));
+                    System.out.printf(Locale.ROOT, "%s: CURVE / plaintext pipeline %.2f%n", card,
+                            unpacedCurve.framesPerSecond() / unpaced.framesPerSecond());
+                }
             }
         } finally {
             flink.after();
+        }
+    }
+
+    private static void report(String what, double ceiling, double plain, Run unpaced, Run live) {
+        double fps = unpaced.framesPerSecond();
+        System.out.printf(Locale.ROOT, "%-13s %6.1f f/s %8.1f f/s %8.1f f/s %7.2f %7.2f %6d %11.1f ms %11.1f ms %11.1f ms%n",
+                what, ceiling, plain, fps, fps / ceiling, fps / plain, unpaced.lost() + live.lost(),
+                live.latencyPercentile(50), live.latencyPercentile(99), live.latencyPercentile(100));
+    }
+
+    /**
+     * CURVE for the three jobs, or none: the streamer and the receiver bind and let the worker in, the
+     * worker trusts both.
+     */
+    record Security(ZmqCurve streamer, ZmqCurve workerSource, ZmqCurve workerDrain, ZmqCurve receiver) {
+        static final Security PLAIN = new Security(null, null, null, null);
+
+        static Security curve() {
+            CurveCertificate streamer = CurveCertificate.generate();
+            CurveCertificate worker = CurveCertificate.generate();
+            CurveCertificate receiver = CurveCertificate.generate();
+            ZmqCurve ownWorker = ZmqCurve.withCertificate(worker);
+            return new Security(ZmqCurve.withCertificate(streamer).allowClients(List.of(worker)),
+                    ownWorker.trustServer(streamer), ownWorker.trustServer(receiver),
+                    ZmqCurve.withCertificate(receiver).allowClients(List.of(worker)));
         }
     }
 
@@ -142,19 +178,20 @@ public final class EndToEnd {
         }
     }
 
-    static Run pipeline(TestCard card, double fps, int frames) throws Exception {
+    static Run pipeline(TestCard card, double fps, int frames, Security security) throws Exception {
         ARRIVALS.clear();
         String distributor = Ports.freeAddress();
         String collector = Ports.freeAddress();
         Configuration codec = new Configuration();
         var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, null,
-                false, false, Long.MAX_VALUE, codec, 1, false);
+                false, false, Long.MAX_VALUE, codec, 1, false, security.receiver());
         // The receiver as it takes frames in, before its re-order buffer (which adds up to bufferlen).
         var streamer = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
-                new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), null, codec, CORES);
+                new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), null, codec, CORES,
+                security.streamer());
         var worker = new WorkerJob.Options(List.of(ZmqEndpoint.connect(distributor)), ZmqSourcePattern.REQ, "none", 3,
                 ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "identity", false, Long.MAX_VALUE, codec,
-                CORES, false);
+                CORES, false, security.workerSource(), security.workerDrain());
         List<JobClient> jobs = new ArrayList<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         FrameJobs.configure(env);

@@ -11,8 +11,9 @@ import org.apache.flink.metrics.ThreadSafeSimpleCounter;
  * came back), {@code disconnects} (a connection ended: the peer left, or ZeroMQ dropped it for breaking
  * the protocol, such as a message part over {@link ZmqOptions#MAX_MESSAGE_SIZE}; ZeroMQ does not say
  * which), {@code oversizedMessages} (parts announced at 2^63 bytes or more, which ZeroMQ's own
- * size check misses and the connector refuses), and {@code authFailures} (CURVE handshakes refused: a
- * client not allowed in, a client with the wrong server key, a plaintext peer; never delivered).
+ * size check misses and the connector refuses), and {@code authFailures} (CURVE handshakes that failed: a
+ * client not allowed in, a client with the wrong server key, a plaintext peer, a connection that ended
+ * mid-handshake; nothing of theirs is delivered).
  */
 @Internal
 public final class SocketMetrics {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.connector.zeromq.TextSchema;
+import io.videostream.connector.zeromq.common.CurveCertificate;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import java.time.Duration;
 import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
@@ -64,5 +67,21 @@ class ZmqSourceBuilderTest {
         refused(sub().set(ZmqOptions.REQUEST_TIMEOUT, Duration.ZERO), "zeromq.req.timeout must be positive");
         refused(sub().set(ZmqOptions.RECONNECT_INTERVAL, Duration.ofDays(30)), "zeromq.reconnect.interval must be");
         refused(sub().set(ZmqOptions.HANDSHAKE_TIMEOUT, Duration.ofMillis(-5)), "zeromq.handshake.timeout must be");
+    }
+
+    @Test
+    void curveNeedsLibzmqAndTheKeysEachEndpointNeeds() {
+        CurveCertificate own = CurveCertificate.generate();
+        CurveCertificate server = CurveCertificate.generate();
+        ZmqCurve client = ZmqCurve.withCertificate(own).trustServer(server);
+
+        assertThat(sub().setCurve(client).build()).as("CURVE picks libzmq").isNotNull();
+        refused(sub().setCurve(client).set(ZmqOptions.TRANSPORT, ZmqTransport.JEROMQ), "jeromq issue 1009");
+        refused(sub().setCurve(ZmqCurve.withCertificate(own)), "needs the public certificate of the server");
+        refused(sub().addEndpoint(ZmqEndpoint.bind("tcp://127.0.0.1:5556")).setCurve(client),
+                "needs the public certificates of the clients");
+        assertThatThrownBy(() -> ZmqCurve.withCertificate(new CurveCertificate(own.publicKey(), null)))
+                .hasMessageContaining("needs its secret key");
+        assertThat(ZmqCurve.withCertificate(own).toString()).doesNotContain(own.secretKey());
     }
 }

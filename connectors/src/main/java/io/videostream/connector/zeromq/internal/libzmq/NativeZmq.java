@@ -13,12 +13,13 @@ import org.apache.flink.annotation.Internal;
 public final class NativeZmq {
     private NativeZmq() {}
 
-    /** Throws, in one line saying what to install, if libzmq cannot be loaded here. */
+    /** Throws, in one line saying what to install (JNA's own reasons take several), if libzmq cannot be loaded here. */
     public static void requireAvailable(String neededFor) {
         Throwable failure = LibZmq.loadFailure();
         if (failure != null) {
             throw new IllegalStateException(neededFor + " needs the native libzmq (Debian package libzmq5) on every "
-                    + "TaskManager; " + LibZmq.LIBRARY + " cannot be loaded: " + failure.getMessage(), failure);
+                    + "TaskManager; " + LibZmq.LIBRARY + " cannot be loaded: " + failure.getMessage().lines().findFirst()
+                    .orElse(""), failure);
         }
     }
 

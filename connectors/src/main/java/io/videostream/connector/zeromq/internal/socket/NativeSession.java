@@ -77,7 +77,7 @@ final class NativeSession extends SocketSession {
             socket.close();
             throw attachFailed(kind, endpoint, e);
         }
-        return new Socket(socket, monitor, new ConnectionEvents(describe(kind, endpoint), metrics));
+        return new Socket(socket, endpoint.isBind(), monitor, new ConnectionEvents(describe(kind, endpoint), metrics));
     }
 
     /** Before the first CURVE server binds: without a handler, libzmq would let every client in. */
@@ -110,9 +110,11 @@ final class NativeSession extends SocketSession {
         final NativeMonitor monitor;
         final ConnectionEvents connections;
         final boolean curve = config.curve() != null;
+        final boolean bound;
 
-        Socket(NativeSocket socket, NativeMonitor monitor, ConnectionEvents connections) {
+        Socket(NativeSocket socket, boolean bound, NativeMonitor monitor, ConnectionEvents connections) {
             this.socket = socket;
+            this.bound = bound;
             this.monitor = monitor;
             this.connections = connections;
         }
@@ -140,9 +142,18 @@ final class NativeSession extends SocketSession {
                     case NativeMonitor.DISCONNECTED -> connections.disconnected(event.address());
                     case NativeMonitor.HANDSHAKE_FAILED_AUTH -> connections.authenticationFailed(event.address(),
                             "not an allowed CURVE client (ZAP status " + event.value() + ")");
-                    case NativeMonitor.HANDSHAKE_FAILED_PROTOCOL, NativeMonitor.HANDSHAKE_FAILED_NO_DETAIL -> {
+                    // A plaintext peer shows as either, as it or this side notices the mismatch first.
+                    case NativeMonitor.HANDSHAKE_FAILED_PROTOCOL -> {
                         if (curve) {
                             connections.authenticationFailed(event.address(), handshakeFailure(event.value()));
+                        }
+                    }
+                    // On the connecting side, a connection that ends mid-handshake is any peer gone (a
+                    // relay whose target is not up yet): only a disconnect.
+                    case NativeMonitor.HANDSHAKE_FAILED_NO_DETAIL -> {
+                        if (curve && bound) {
+                            connections.authenticationFailed(event.address(), "the connection ended during the "
+                                    + "CURVE handshake (a plaintext peer, or one that gave up)");
                         }
                     }
                     default -> { }

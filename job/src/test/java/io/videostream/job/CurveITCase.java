@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,17 +59,17 @@ class CurveITCase {
         try (TcpRelay toStreamer = new TcpRelay(distributor); TcpRelay toReceiver = new TcpRelay(collector)) {
             var receiverOptions = ReceiverJob.Options.parse(new Args("--mapreduce", "--endpoint", collector,
                     "--bufferlen", "3", "--curve-cert", secret(receiverKey), "--curve-clients", workers.toString()));
-            JobClient receiver = start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
+            JobClient receiver = Jobs.start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
                     List.of(received)).build(env));
             var streamerOptions = StreamerJob.Options.parse(new Args("--mapreduce", "--endpoint", distributor,
                     "--card", "TEST_S", "--fps", "60", "--frames", Integer.toString(frames),
                     "--curve-cert", secret(streamerKey), "--curve-clients", workers.toString()));
-            JobClient streamer = start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
+            JobClient streamer = Jobs.start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
                     .build(env));
             var workerOptions = WorkerJob.Options.parse(new Args("--source", toStreamer.address(),
                     "--drain", toReceiver.address(), "--processor", "gray", "--curve-cert", secret(workerKey),
                     "--source-curve-server", streamerKey.toString(), "--drain-curve-server", receiverKey.toString()));
-            JobClient worker = start(env -> new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions),
+            JobClient worker = Jobs.start(env -> new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions),
                     WorkerJob.zeromqSink(workerOptions)).build(env));
 
             for (JobClient job : List.of(streamer, worker, receiver)) {
@@ -96,10 +95,10 @@ class CurveITCase {
         try (TcpRelay relay = new TcpRelay(published)) {
             var streamerOptions = StreamerJob.Options.parse(new Args("--endpoint", published, "--card", "TEST_S",
                     "--fps", "30"));
-            JobClient streamer = start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
+            JobClient streamer = Jobs.start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
                     .build(env));
             var receiverOptions = ReceiverJob.Options.parse(new Args("--endpoint", relay.address(), "--frames", "10"));
-            JobClient receiver = start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
+            JobClient receiver = Jobs.start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
                     List.of(received)).build(env));
             receiver.getJobExecutionResult().get(120, TimeUnit.SECONDS);
             streamer.cancel().get(30, TimeUnit.SECONDS);
@@ -127,7 +126,7 @@ class CurveITCase {
         var options = ReceiverJob.Options.parse(new Args("--mapreduce", "--endpoint", address, "--bufferlen", "1",
                 "--curve-cert", dir.resolve("receiver.key_secret").toString(),
                 "--curve-clients", dir.resolve("clients").toString()));
-        JobClient receiver = start(env -> new ReceiverJob(options, ReceiverJob.zeromqSource(options), List.of(received))
+        JobClient receiver = Jobs.start(env -> new ReceiverJob(options, ReceiverJob.zeromqSource(options), List.of(received))
                 .build(env));
         Ports.awaitListening(address, 60);
 
@@ -199,7 +198,7 @@ class CurveITCase {
                 """);
         var options = StreamerJob.Options.parse(new Args("--endpoint", address, "--card", "TEST_S", "--fps", "30",
                 "--curve-cert", secret(streamerKey), "--curve-clients", dir.resolve("clients").toString()));
-        JobClient streamer = start(env -> new StreamerJob(options, StreamerJob.zeromqSink(options)).build(env));
+        JobClient streamer = Jobs.start(env -> new StreamerJob(options, StreamerJob.zeromqSink(options)).build(env));
         try {
             String output = Python.run(dir, """
                     import pickle, zmq, zmq.auth
@@ -241,16 +240,5 @@ class CurveITCase {
         try (JpegCodec jpeg = JpegCodecs.create()) {
             Files.write(file, jpeg.encode(TestCards.frame(TestCard.TEST_S, false, 0)));
         }
-    }
-
-    /** Something that adds a job to an environment. */
-    private interface JobGraph {
-        void addTo(StreamExecutionEnvironment env) throws Exception;
-    }
-
-    private static JobClient start(JobGraph job) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        job.addTo(env);
-        return env.executeAsync();
     }
 }

@@ -24,7 +24,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.groups.OperatorMetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,15 +50,15 @@ class MapReduceITCase {
 
         var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ofSeconds(3),
                 recording, null, false, false, Long.MAX_VALUE, codec, 2, false);
-        JobClient receiver = start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
+        JobClient receiver = Jobs.start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
                 List.of(received, new RecordingSink(recording))).build(env));
         var streamerOptions = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, true, 60, frames), null, codec, 2);
-        JobClient streamer = start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
+        JobClient streamer = Jobs.start(env -> new StreamerJob(streamerOptions, StreamerJob.zeromqSink(streamerOptions))
                 .build(env));
         var workerOptions = new WorkerJob.Options(List.of(ZmqEndpoint.connect(distributor)), ZmqSourcePattern.REQ, "none", 3,
                 ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "edges", false, Long.MAX_VALUE, codec, 2, false);
-        JobClient worker = start(env -> new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions),
+        JobClient worker = Jobs.start(env -> new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions),
                 WorkerJob.zeromqSink(workerOptions)).build(env));
 
         for (JobClient job : List.of(streamer, worker, receiver)) {
@@ -80,16 +79,5 @@ class MapReduceITCase {
                 .map(OperatorMetricGroup::getIOMetricGroup).map(io -> io.getNumRecordsInCounter().getCount()).toList();
         assertThat(perInstance).as("frames processed by each worker instance").hasSize(2).allMatch(n -> n > 0);
         assertThat(perInstance.stream().mapToLong(Long::longValue).sum()).isEqualTo(frames);
-    }
-
-    /** Something that adds a job to an environment. */
-    private interface JobGraph {
-        void addTo(StreamExecutionEnvironment env) throws Exception;
-    }
-
-    private static JobClient start(JobGraph job) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        job.addTo(env);
-        return env.executeAsync();
     }
 }

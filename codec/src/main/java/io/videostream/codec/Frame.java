@@ -100,6 +100,10 @@ public final class Frame {
         return new Frame(stream, fno, ftime, meta, null, Objects.requireNonNull(newPixels, "pixels"));
     }
 
+    public Frame withStream(String newStream) {
+        return new Frame(Objects.requireNonNull(newStream, "stream"), fno, ftime, meta, jpeg, pixels);
+    }
+
     public Frame withMeta(Object newMeta) {
         return new Frame(stream, fno, ftime, PlainData.check(newMeta), jpeg, pixels);
     }

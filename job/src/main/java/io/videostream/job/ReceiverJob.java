@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -35,12 +36,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public class ReceiverJob {
     public static final String USAGE = String.join("\n",
-            "usage: videostream receiver --endpoint tcp://HOST:5555[,tcp://HOST2:5555] | --mapreduce --endpoint tcp://127.0.0.1:5556",
+            "usage: videostream receiver --endpoint tcp://HOST:5555[,tcp://HOST2:5555] | --sources FILE | --mapreduce --endpoint tcp://127.0.0.1:5556",
             "         [--bufferlen 0.5] [--preview-port 8090] [--preview-bind 127.0.0.1] [--window] [--record DIR]",
             "         [--fps-overlay] [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
             "         [--curve-cert FILE (--curve-server FILE[,FILE] | --curve-clients DIR)]",
             "  --endpoint     publishers to subscribe to (connects); with --mapreduce, where workers push to (binds),",
             "                 as pystreaming's Receiver; bind:ADDRESS or connect:ADDRESS decides otherwise",
+            "  --sources      instead of --endpoint, a file of endpoints: one a line, optionally followed by",
+            "                 the stream's name (frames are named after their endpoint otherwise)",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
@@ -63,22 +66,19 @@ public class ReceiverJob {
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
             InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism,
-            boolean ignoreStopstream, ZmqCurve curve) {
-        /** Plain sockets. */
+            boolean ignoreStopstream, ZmqCurve curve, Map<String, String> streamNames) {
+        /** Plain sockets; streams named after their endpoints. */
         public Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
                 InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec,
                 int parallelism, boolean ignoreStopstream) {
             this(endpoints, mapreduce, bufferlen, record, preview, window, fpsOverlay, frames, codec, parallelism,
-                    ignoreStopstream, null);
+                    ignoreStopstream, null, Map.of());
         }
 
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
-            List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream()
-                    .map(text -> ZmqEndpoint.parse(text, mapreduce)).toList();
-            if (endpoints.isEmpty()) {
-                throw new IllegalArgumentException("--endpoint is required");
-            }
+            Args.Sources sources = args.sources("endpoint", mapreduce);
+            List<ZmqEndpoint> endpoints = sources.endpoints();
             if (mapreduce && endpoints.size() > 1) {
                 throw new IllegalArgumentException("--mapreduce collects on one --endpoint");
             }
@@ -87,7 +87,7 @@ public class ReceiverJob {
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
                     args.preview(), args.window(), args.flag("fps-overlay"), args.frames(),
                     args.codec(), args.parallelism(), args.flag("ignore-stopstream"),
-                    args.curve(endpoints, "curve-server"));
+                    args.curve(endpoints, "curve-server"), sources.names());
         }
     }
 
@@ -104,7 +104,7 @@ public class ReceiverJob {
 
     /** SUB connected to every publisher, or a PULL collector that binds (map-reduce). */
     public static ZmqSource<Frame> zeromqSource(Options options) {
-        PyStreamingSchema schema = PyStreamingSchema.forSource(options.ignoreStopstream());
+        PyStreamingSchema schema = PyStreamingSchema.forSource(options.streamNames(), options.ignoreStopstream());
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.mapreduce() ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB)
                 .setDeserializer(FrameLimit.of(schema, options.frames()))

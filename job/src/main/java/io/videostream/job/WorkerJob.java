@@ -15,9 +15,11 @@ import io.videostream.job.io.PyStreamingSchema;
 import io.videostream.job.operators.AnalyzeFrames;
 import io.videostream.job.operators.DecodeFrames;
 import io.videostream.job.operators.EncodeFrames;
+import io.videostream.job.operators.NameStreams;
 import io.videostream.job.operators.ProcessFrames;
 import io.videostream.job.processors.Processors;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -34,12 +36,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public class WorkerJob {
     public static final String USAGE = String.join("\n",
-            "usage: videostream worker --source tcp://HOST:5555 --drain tcp://HOST:5556 [--track none] [--reqthread 3]",
+            "usage: videostream worker --source tcp://HOST:5555|--sources FILE --drain tcp://HOST:5556 [--track none] [--reqthread 3]",
             "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity] [--result-only]",
             "         [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
             "         [--curve-cert FILE --source-curve-server FILE --drain-curve-server FILE [--curve-clients DIR]]",
             "  --source          where frames come from, one or more (comma-separated): connects, as",
-            "                    pystreaming's Worker (bind:ADDRESS binds); each endpoint is a stream",
+            "                    pystreaming's Worker (bind:ADDRESS binds); each endpoint is a stream, whose",
+            "                    name goes into each result's meta ({'stream': NAME, ...}) when there are several",
+            "  --sources         instead of --source, a file of endpoints: one a line, optionally followed by",
+            "                    the stream's name (the endpoint's address otherwise)",
             "  --drain           where results go, a collecting receiver: connects (bind:ADDRESS binds)",
             "  --source-pattern  req: ask a streamer's distributor for a track (default); sub: subscribe",
             "                    to a publisher; pull: take pushed frames",
@@ -62,13 +67,14 @@ public class WorkerJob {
     /** The worker's settings. */
     public record Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
             ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
-            Configuration codec, int parallelism, boolean ignoreStopstream, ZmqCurve sourceCurve, ZmqCurve drainCurve) {
-        /** Plain sockets. */
+            Configuration codec, int parallelism, boolean ignoreStopstream, ZmqCurve sourceCurve, ZmqCurve drainCurve,
+            Map<String, String> streamNames) {
+        /** Plain sockets; streams named after their endpoints. */
         public Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
                 ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
                 Configuration codec, int parallelism, boolean ignoreStopstream) {
             this(sources, sourcePattern, track, reqthread, drain, drainPattern, processor, resultOnly, frames, codec,
-                    parallelism, ignoreStopstream, null, null);
+                    parallelism, ignoreStopstream, null, null, Map.of());
         }
 
         public static Options parse(Args args) {
@@ -81,17 +87,14 @@ public class WorkerJob {
             }
             String processor = args.string("processor", "identity");
             Processors.check(processor);
-            List<ZmqEndpoint> sources = args.list("source", null).stream()
-                    .map(text -> ZmqEndpoint.parse(text, false)).toList();
-            if (sources.isEmpty()) {
-                throw new IllegalArgumentException("--source is required");
-            }
+            Args.Sources named = args.sources("source", false);
+            List<ZmqEndpoint> sources = named.endpoints();
             ZmqEndpoint drain = args.endpoint("drain", false);
             return new Options(sources, sourcePattern, args.string("track", "none"),
                     args.integer("reqthread", 3, 1, 64), drain, drainPattern, processor,
                     args.flag("result-only"), args.frames(), args.codec(), args.parallelism(),
                     args.flag("ignore-stopstream"), args.curve(sources, "source-curve-server"),
-                    args.curve(List.of(drain), "drain-curve-server"));
+                    args.curve(List.of(drain), "drain-curve-server"), named.names());
         }
 
         private static <E extends Enum<E>> E pattern(Class<E> type, String name, String flag) {
@@ -114,7 +117,7 @@ public class WorkerJob {
     }
 
     public static ZmqSource<Frame> zeromqSource(Options options) {
-        PyStreamingSchema schema = PyStreamingSchema.forSource(options.ignoreStopstream());
+        PyStreamingSchema schema = PyStreamingSchema.forSource(options.streamNames(), options.ignoreStopstream());
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.sourcePattern())
                 .setDeserializer(FrameLimit.of(schema, options.frames()))
@@ -162,8 +165,12 @@ public class WorkerJob {
         DataStream<Frame> frames = env.fromSource(source, WatermarkStrategy.noWatermarks(),
                 "frames from " + ReceiverJob.describe(options.sources()))
                 .setParallelism(ReceiverJob.sourceParallelism(options.sources(), options.parallelism()));
-        process(frames, options.processor(), options.resultOnly(), options.codec(), options.parallelism())
-                .sinkTo(sink).setParallelism(1).name("drain to " + options.drain());
+        DataStream<Frame> results = process(frames, options.processor(), options.resultOnly(), options.codec(),
+                options.parallelism());
+        if (options.sources().size() > 1) {
+            results = results.map(new NameStreams()).setParallelism(options.parallelism()).name("name streams");
+        }
+        results.sinkTo(sink).setParallelism(1).name("drain to " + options.drain());
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {

@@ -10,27 +10,36 @@ import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
-import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
-import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.job.cli.Args;
+import io.videostream.job.io.StreamMeta;
+import io.videostream.job.sinks.RecordingSink;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
-/** Many cameras: a receiver reading 200 publishers with two source readers; a worker with several sources. */
+/**
+ * Many cameras: a receiver reading 200 publishers with two source readers; a worker with several
+ * named sources whose streams the receiver separates again.
+ */
 class ManyStreamsITCase {
     static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
@@ -70,20 +79,38 @@ class ManyStreamsITCase {
     }
 
     @Test
-    void aWorkerTakesFramesFromSeveralSourcesAndProcessesThemAll() throws Exception {
-        String first = Ports.freeAddress();
-        String second = Ports.freeAddress();
+    void aWorkerNamesTheStreamsOfItsSourcesInTheMetaAndTheReceiverRecordsEachApart(@TempDir Path dir)
+            throws Exception {
+        String front = Ports.freeAddress();
+        String back = Ports.freeAddress();
         String drain = Ports.freeAddress();
-        var options = new WorkerJob.Options(List.of(ZmqEndpoint.bind(first), ZmqEndpoint.bind(second)),
-                ZmqSourcePattern.PULL, "none", 3, ZmqEndpoint.connect(drain), ZmqSinkPattern.PUSH, "gray", false,
-                FRAMES, new Configuration(), 2, false);
-        try (Peer<List<Long>> collector = Peer.start(context -> collect(context.createSocket(SocketType.PULL), drain));
-                Peer<Void> one = Peer.start(context -> push(context.createSocket(SocketType.PUSH), first, 0));
-                Peer<Void> two = Peer.start(context -> push(context.createSocket(SocketType.PUSH), second, 1000))) {
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            new WorkerJob(options, WorkerJob.zeromqSource(options), WorkerJob.zeromqSink(options)).execute(env);
-            assertThat(collector.result(30)).as("--frames from each source").containsExactlyInAnyOrder(
-                    0L, 1L, 2L, 3L, 4L, 1000L, 1001L, 1002L, 1003L, 1004L);
+        Path sources = Files.writeString(dir.resolve("cameras.txt"),
+                "# the worker binds, the cameras connect\nbind:" + front + " front-door\n\nbind:" + back + "\n");
+        Path recording = dir.resolve("recording");
+        CollectingSink<Frame> received = new CollectingSink<>("named-streams");
+        var receiverOptions = ReceiverJob.Options.parse(new Args("--mapreduce", "--endpoint", drain,
+                "--bufferlen", "0.3"));
+        JobClient receiver = Jobs.start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
+                List.of(received, new RecordingSink(recording))).build(env));
+        var workerOptions = WorkerJob.Options.parse(new Args("--sources", sources.toString(), "--drain", drain,
+                "--source-pattern", "pull", "--processor", "gray", "--frames", Integer.toString(FRAMES)));
+        try (Peer<Void> one = Peer.start(context -> push(context.createSocket(SocketType.PUSH), front, 0));
+                Peer<Void> two = Peer.start(context -> push(context.createSocket(SocketType.PUSH), back, 1000))) {
+            Jobs.start(env -> new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions),
+                    WorkerJob.zeromqSink(workerOptions)).build(env)).getJobExecutionResult().get(60, TimeUnit.SECONDS);
+            receiver.getJobExecutionResult().get(60, TimeUnit.SECONDS); // the worker's STOPSTREAM ends it
+        }
+
+        Map<String, List<Long>> streams = received.results().stream().collect(
+                Collectors.groupingBy(Frame::stream, Collectors.mapping(Frame::fno, Collectors.toList())));
+        assertThat(streams).as("--frames from each source, each stream by the name the worker gave it").containsOnly(
+                Map.entry("front-door", List.of(0L, 1L, 2L, 3L, 4L)),
+                Map.entry(back, List.of(1000L, 1001L, 1002L, 1003L, 1004L)));
+        assertThat(received.results()).allMatch(frame -> frame.stream().equals(StreamMeta.streamOf(frame.meta())),
+                "the meta a plain pystreaming Receiver reads names the stream");
+        for (Frame frame : received.results()) {
+            assertThat(RecordingSink.fileOf(recording, frame)).exists().startsWith(recording.resolve(
+                    frame.stream().equals("front-door") ? "front-door" : back.replaceAll("[^A-Za-z0-9.-]", "_")));
         }
     }
 
@@ -97,23 +124,6 @@ class ManyStreamsITCase {
             Thread.sleep(20);
         }
         return null;
-    }
-
-    /** A collecting receiver: the frame numbers that arrive until STOPSTREAM. */
-    private static List<Long> collect(ZMQ.Socket pull, String address) throws Exception {
-        pull.setReceiveTimeOut(30_000);
-        pull.bind(address);
-        PyStreamingWire wire = new PyStreamingWire();
-        List<Long> fnos = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            List<byte[]> parts = Peer.receive(pull);
-            long fno = parts == null ? PyStreamingWire.STOPSTREAM : wire.decode("worker", parts).fno();
-            if (fno == PyStreamingWire.STOPSTREAM) {
-                break;
-            }
-            fnos.add(fno);
-        }
-        return fnos;
     }
 
     /** Binds a PUB per address (the first socket given, the rest made here) and publishes a frame on each every 20 ms. */

@@ -5,12 +5,17 @@ import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import java.awt.GraphicsEnvironment;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -127,6 +132,60 @@ public final class Args {
     public ZmqEndpoint endpoint(String name, boolean bindByDefault) {
         return ZmqEndpoint.parse(required(name), bindByDefault);
     }
+
+    /**
+     * Endpoints, and the names of their streams, from a comma-separated flag or from {@code --sources
+     * FILE}: one endpoint per line, optionally followed by its stream's name (a bare address binds or
+     * connects as the role says); blank lines and {@code #} comments are skipped.
+     */
+    public Sources sources(String flag, boolean bindByDefault) {
+        String file = string("sources", null);
+        List<String> listed = list(flag, null);
+        if (file != null && !listed.isEmpty()) {
+            throw new IllegalArgumentException("give --" + flag + " or --sources, not both");
+        }
+        if (file == null) {
+            if (listed.isEmpty()) {
+                throw new IllegalArgumentException("--" + flag + " is required (or --sources FILE)");
+            }
+            return new Sources(listed.stream().map(text -> ZmqEndpoint.parse(text, bindByDefault)).toList(), Map.of());
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--sources: cannot read " + file + " (" + e.getMessage() + ")");
+        }
+        List<ZmqEndpoint> endpoints = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replaceFirst("#.*", "").strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split("\\s+");
+            if (fields.length > 2) {
+                throw new IllegalArgumentException("--sources " + file + " line " + (i + 1)
+                        + ": ENDPOINT [NAME], not '" + line + "'");
+            }
+            ZmqEndpoint endpoint = ZmqEndpoint.parse(fields[0], bindByDefault);
+            endpoints.add(endpoint);
+            if (fields.length == 2) {
+                if (names.containsValue(fields[1])) {
+                    throw new IllegalArgumentException("--sources " + file + " line " + (i + 1) + ": the name "
+                            + fields[1] + " is given twice");
+                }
+                names.put(endpoint.address(), fields[1]);
+            }
+        }
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("--sources " + file + " lists no endpoint");
+        }
+        return new Sources(endpoints, names);
+    }
+
+    /** Endpoints, and the names given to their streams (by address; an endpoint without one is named after itself). */
+    public record Sources(List<ZmqEndpoint> endpoints, Map<String, String> names) {}
 
     /** A comma-separated list. */
     public List<String> list(String name, String defaultValue) {

@@ -14,19 +14,22 @@ import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.MemorySize;
 
 /**
  * The ZeroMQ connector's schema for pystreaming's messages: frames in and out, STOPSTREAM as the end
  * of stream, FRAMEMISS and TRACKMISS as the distributor's replies, {@code ftime} as event time. A
- * frame's stream is the name given here, or else the endpoint it came from. A source may ignore
+ * frame's stream is the one its meta names ({@link StreamMeta}: a worker carrying several streams), or
+ * else the name given for the endpoint it came from, or else that endpoint. A source may ignore
  * STOPSTREAM: anyone who reaches its endpoint could otherwise end a long-lived service.
  */
 public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>, ZmqSerializationSchema<Frame> {
     private static final long serialVersionUID = 1L;
 
     private final String stream;
+    private final Map<String, String> endpointNames;
     private final WireLimits limits;
     private final boolean stopstreamEnds;
     private transient PyStreamingWire wire;
@@ -37,7 +40,13 @@ public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>,
      *     now" (a distributor is asked again after a pause)
      */
     public PyStreamingSchema(String stream, WireLimits limits, boolean stopstreamEnds) {
+        this(stream, Map.of(), limits, stopstreamEnds);
+    }
+
+    private PyStreamingSchema(String stream, Map<String, String> endpointNames, WireLimits limits,
+            boolean stopstreamEnds) {
         this.stream = stream;
+        this.endpointNames = Map.copyOf(endpointNames);
         this.limits = limits;
         this.stopstreamEnds = stopstreamEnds;
     }
@@ -57,7 +66,15 @@ public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>,
 
     /** A source's schema: frames named after their endpoint; STOPSTREAM ends the stream unless ignored. */
     public static PyStreamingSchema forSource(boolean ignoreStopstream) {
-        return new PyStreamingSchema(null, WireLimits.DEFAULT, !ignoreStopstream);
+        return forSource(Map.of(), ignoreStopstream);
+    }
+
+    /**
+     * A source's schema whose frames are named as given for the endpoint they come from (address to
+     * name), or else after the endpoint; STOPSTREAM ends the stream unless ignored.
+     */
+    public static PyStreamingSchema forSource(Map<String, String> endpointNames, boolean ignoreStopstream) {
+        return new PyStreamingSchema(null, endpointNames, WireLimits.DEFAULT, !ignoreStopstream);
     }
 
     private PyStreamingWire wire() {
@@ -69,7 +86,10 @@ public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>,
 
     @Override
     public Frame deserialize(List<byte[]> parts, ZmqEndpoint origin) throws IOException {
-        return wire().decode(stream != null ? stream : origin.address(), parts);
+        Frame frame = wire().decode(stream != null ? stream : endpointNames.getOrDefault(origin.address(),
+                origin.address()), parts);
+        String named = StreamMeta.streamOf(frame.meta());
+        return named == null ? frame : frame.withStream(named);
     }
 
     @Override

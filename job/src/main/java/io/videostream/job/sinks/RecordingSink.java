@@ -13,7 +13,8 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * Writes every JPEG frame as {@code DIR/<stream>/<frame number, 8 digits>.jpg}, for later viewing;
- * characters other than letters, digits, dot and dash in a stream's name become {@code _}.
+ * characters other than letters, digits, dot and dash in a stream's name become {@code _}, and a name
+ * that starts with a dot gets a {@code _} before it, so that no name leaves DIR.
  */
 public class RecordingSink implements Sink<Frame> {
     private static final long serialVersionUID = 1L;
@@ -27,6 +28,9 @@ public class RecordingSink implements Sink<Frame> {
     /** Where a frame is written. */
     public static Path fileOf(Path directory, Frame frame) {
         String stream = frame.stream().replaceAll("[^A-Za-z0-9.-]", "_");
+        if (stream.startsWith(".")) {
+            stream = "_" + stream; // never ".", "..", nor a hidden folder: names come from the network
+        }
         return directory.resolve(stream).resolve(String.format(Locale.ROOT, "%08d.jpg", frame.fno()));
     }
 

@@ -85,6 +85,30 @@ class ZmqSourceITCase {
         }
     }
 
+    @Test
+    void aRepHubAnswersEverySenderOnceItsMessageIsTakenTheUnreadableToo() throws Exception {
+        String address = Ports.freeAddress();
+        CollectingSink<String> sink = new CollectingSink<>("rep-hub");
+        try (Peer<Integer> sender = Peer.start(context -> {
+            ZMQ.Socket req = context.createSocket(SocketType.REQ);
+            req.setReceiveTimeOut(10_000);
+            Peer.connect(req, address);
+            int replies = 0;
+            for (int i = 0; i <= 100; i++) {
+                Peer.send(req, i == 50 ? List.of(new byte[] {1}, new byte[] {2}) : message("m" + (i < 50 ? i : i - 1)));
+                List<byte[]> reply = Peer.receive(req); // a sender waits for the hub, as imagezmq's does
+                replies += reply != null && reply.size() == 1 && reply.get(0).length == 0 ? 1 : 0;
+            }
+            Peer.send(req, message(TextSchema.END));
+            return replies;
+        })) {
+            JobExecutionResult result = run(source(ZmqSourcePattern.REP, ZmqEndpoint.bind(address)), sink, 1);
+            assertThat(sender.result(10)).as("replies, one per request, the unreadable one too").isEqualTo(101);
+            assertThat(sink.results()).containsExactlyElementsOf(numbered(100));
+            assertThat(counter(METRICS, result.getJobID(), "numRecordsInErrors")).isEqualTo(1);
+        }
+    }
+
     /**
      * Holds the job's first record until the fast peer below could not send any more: static, for the
      * job's map function; a new one for each run.

@@ -27,6 +27,14 @@ public interface ZmqDeserializationSchema<T> extends Serializable, ResultTypeQue
         return MessageKind.DATA;
     }
 
+    /**
+     * REP pattern: the reply to a request once it is taken, or refused as unreadable (the peer waits
+     * for one either way). An empty message unless the format says otherwise.
+     */
+    default List<byte[]> reply() {
+        return List.of(new byte[0]);
+    }
+
     /** The record's event time in epoch milliseconds, or {@link Long#MIN_VALUE} when it has none. */
     default long timestamp(T record) {
         return Long.MIN_VALUE;

@@ -28,7 +28,7 @@ public record ZmqSourceConfig(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoi
     public ZmqSourceConfig {
         endpoints = List.copyOf(endpoints);
         if (pattern == null) {
-            throw new IllegalArgumentException("ZeroMQ source: set a pattern (SUB, PULL or REQ)");
+            throw new IllegalArgumentException("ZeroMQ source: set a pattern (SUB, PULL, REQ or REP)");
         }
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("ZeroMQ source: add at least one endpoint");

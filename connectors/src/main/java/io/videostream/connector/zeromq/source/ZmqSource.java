@@ -23,7 +23,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * A FLIP-27 source that receives multipart messages from ZeroMQ endpoints (one split each) with the
- * SUB, PULL or REQ pattern, turning them into records with a {@link ZmqDeserializationSchema}.
+ * SUB, PULL, REQ or REP pattern, turning them into records with a {@link ZmqDeserializationSchema}.
  *
  * <p>A live socket cannot be replayed: after a failure the source resumes with the messages that
  * arrive from then on. The source is unbounded, but a split ends when the schema reads an end of

@@ -10,5 +10,10 @@ public enum ZmqSourcePattern {
     /** Pull from pushers: bind as a collector, or connect. */
     PULL,
     /** Ask a distributor (a REP socket) for a named track, several requests in flight. */
-    REQ
+    REQ,
+    /**
+     * A hub: each message is a request, answered with the schema's reply once it is taken, so senders
+     * (REQ sockets, as imagezmq's) are paced by the job: back-pressure reaches them.
+     */
+    REP
 }

@@ -51,6 +51,11 @@ final class MessageHandler<T> {
         return received >= MAX_BATCH || receivedBytes >= MAX_BATCH_BYTES;
     }
 
+    /** REP: the schema's reply to a request taken (or refused). */
+    List<byte[]> reply() {
+        return schema.reply();
+    }
+
     /**
      * Reads one message of a split.
      *

@@ -10,18 +10,23 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
 
-/** SUB and PULL: one socket, messages arrive on their own. */
+/**
+ * SUB, PULL and REP: one socket, messages arrive on their own; REP answers each with the schema's
+ * reply once it is taken, so its senders wait for the job.
+ */
 @Internal
 final class StreamConnection extends SplitConnection {
     /** Messages read per wake-up before the other sockets get their turn. */
     private static final int MAX_MESSAGES_PER_READ = 64;
 
     private final ZmqSocket socket;
+    private final boolean replies;
 
     StreamConnection(SocketSession session, SocketKind kind, ZmqSplit split, MessageHandler<?> handler,
             SocketMetrics metrics) {
         super(split, handler);
         this.socket = session.open(kind, split.endpoint(), metrics);
+        this.replies = kind == SocketKind.REP;
     }
 
     @Override
@@ -37,6 +42,9 @@ final class StreamConnection extends SplitConnection {
                 return;
             }
             MessageKind kind = handler.handle(split, parts);
+            if (replies) {
+                socket.send(handler.reply());
+            }
             if (kind == MessageKind.END_OF_STREAM || kind == MessageKind.LAST_DATA) {
                 finish();
                 return;

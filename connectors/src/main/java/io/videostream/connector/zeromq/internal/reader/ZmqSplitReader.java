@@ -120,6 +120,8 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
                 return new StreamConnection(session, SocketKind.SUB, split, handler, socketMetrics);
             case PULL:
                 return new StreamConnection(session, SocketKind.PULL, split, handler, socketMetrics);
+            case REP:
+                return new StreamConnection(session, SocketKind.REP, split, handler, socketMetrics);
             case REQ:
                 return new RequestConnection(session, split, config, handler, socketMetrics, requestsInFlight);
             default:

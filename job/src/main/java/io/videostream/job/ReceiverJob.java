@@ -9,7 +9,7 @@ import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
 import io.videostream.job.io.FrameLimit;
-import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.job.io.SourceFormat;
 import io.videostream.job.operators.CaptureTimes;
 import io.videostream.job.operators.FpsOverlay;
 import io.videostream.job.operators.FrameStats;
@@ -44,6 +44,9 @@ public class ReceiverJob {
             "                 as pystreaming's Receiver; bind:ADDRESS or connect:ADDRESS decides otherwise",
             "  --sources      instead of --endpoint, a file of endpoints: one a line, optionally followed by",
             "                 the stream's name (frames are named after their endpoint otherwise)",
+            "  --format       pystreaming (default) or imagezmq: senders' frames named by the sender, capture",
+            "                 time their arrival; with --source-pattern rep (default: a hub that binds and",
+            "                 answers each frame once taken, as imagezmq's ImageHub) or sub (to a sender's PUB)",
             "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
@@ -66,18 +69,42 @@ public class ReceiverJob {
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
             InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism,
-            boolean ignoreStopstream, ZmqCurve curve, Map<String, String> streamNames) {
+            boolean ignoreStopstream, ZmqCurve curve, Map<String, String> streamNames, SourceFormat format,
+            ZmqSourcePattern pattern) {
         /** Plain sockets; streams named after their endpoints. */
         public Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
                 InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec,
                 int parallelism, boolean ignoreStopstream) {
             this(endpoints, mapreduce, bufferlen, record, preview, window, fpsOverlay, frames, codec, parallelism,
-                    ignoreStopstream, null, Map.of());
+                    ignoreStopstream, null, Map.of(), SourceFormat.PYSTREAMING,
+                    mapreduce ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB);
+        }
+
+        /** The same with CURVE (or plain sockets for null). */
+        public Options withCurve(ZmqCurve newCurve) {
+            return new Options(endpoints, mapreduce, bufferlen, record, preview, window, fpsOverlay, frames, codec,
+                    parallelism, ignoreStopstream, newCurve, streamNames, format, pattern);
         }
 
         public static Options parse(Args args) {
             boolean mapreduce = args.flag("mapreduce");
-            Args.Sources sources = args.sources("endpoint", mapreduce);
+            SourceFormat format = args.choice("format", "pystreaming", SourceFormat.class);
+            ZmqSourcePattern pattern;
+            if (format == SourceFormat.IMAGEZMQ) {
+                if (mapreduce) {
+                    throw new IllegalArgumentException("--mapreduce is pystreaming's; an imagezmq hub is --source-pattern "
+                            + "rep (the default), a subscriber sub");
+                }
+                pattern = format.check(args.choice("source-pattern", "rep", ZmqSourcePattern.class));
+            } else {
+                if (args.string("source-pattern", null) != null) {
+                    throw new IllegalArgumentException("--source-pattern is for --format imagezmq (pystreaming's "
+                            + "receiver subscribes, or collects with --mapreduce)");
+                }
+                pattern = mapreduce ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB;
+            }
+            // A collector and a hub bind, a subscriber connects.
+            Args.Sources sources = args.sources("endpoint", pattern != ZmqSourcePattern.SUB);
             List<ZmqEndpoint> endpoints = sources.endpoints();
             if (mapreduce && endpoints.size() > 1) {
                 throw new IllegalArgumentException("--mapreduce collects on one --endpoint");
@@ -87,7 +114,7 @@ public class ReceiverJob {
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
                     args.preview(), args.window(), args.flag("fps-overlay"), args.frames(),
                     args.codec(), args.parallelism(), args.flag("ignore-stopstream"),
-                    args.curve(endpoints, "curve-server"), sources.names());
+                    args.curve(endpoints, "curve-server"), sources.names(), format, pattern);
         }
     }
 
@@ -104,11 +131,12 @@ public class ReceiverJob {
 
     /** SUB connected to every publisher, or a PULL collector that binds (map-reduce). */
     public static ZmqSource<Frame> zeromqSource(Options options) {
-        PyStreamingSchema schema = PyStreamingSchema.forSource(options.streamNames(), options.ignoreStopstream());
+        SourceFormat format = options.format();
         var builder = ZmqSource.<Frame>builder()
-                .setPattern(options.mapreduce() ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB)
-                .setDeserializer(FrameLimit.of(schema, options.frames()))
-                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
+                .setPattern(options.pattern())
+                .setDeserializer(FrameLimit.of(format.schema(options.streamNames(), options.ignoreStopstream(),
+                        options.codec()), options.frames()))
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, format.maxMessageSize())
                 .setCurve(options.curve());
         options.endpoints().forEach(builder::addEndpoint);
         return builder.build();

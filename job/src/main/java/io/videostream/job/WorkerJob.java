@@ -12,6 +12,7 @@ import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
 import io.videostream.job.io.FrameLimit;
 import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.job.io.SourceFormat;
 import io.videostream.job.operators.AnalyzeFrames;
 import io.videostream.job.operators.DecodeFrames;
 import io.videostream.job.operators.EncodeFrames;
@@ -20,7 +21,6 @@ import io.videostream.job.operators.ProcessFrames;
 import io.videostream.job.processors.Processors;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -37,7 +37,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class WorkerJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream worker --source tcp://HOST:5555|--sources FILE --drain tcp://HOST:5556 [--track none] [--reqthread 3]",
-            "         [--source-pattern req|sub|pull] [--drain-pattern push|pub] [--processor identity] [--result-only]",
+            "         [--source-pattern req|sub|pull|rep] [--format pystreaming|imagezmq] [--drain-pattern push|pub] [--processor identity] [--result-only]",
             "         [--frames N] [--ignore-stopstream] [--quality 50] [--parallelism 2]",
             "         [--curve-cert FILE --source-curve-server FILE --drain-curve-server FILE [--curve-clients DIR]]",
             "  --source          where frames come from, one or more (comma-separated): connects, as",
@@ -47,7 +47,10 @@ public class WorkerJob {
             "                    the stream's name (the endpoint's address otherwise)",
             "  --drain           where results go, a collecting receiver: connects (bind:ADDRESS binds)",
             "  --source-pattern  req: ask a streamer's distributor for a track (default); sub: subscribe",
-            "                    to a publisher; pull: take pushed frames",
+            "                    to a publisher; pull: take pushed frames; rep: an imagezmq hub (binds)",
+            "  --format          pystreaming (default) or imagezmq: senders' frames named by the sender,",
+            "                    capture time their arrival, each result's meta naming its stream;",
+            "                    source pattern rep (default: a hub, as imagezmq's ImageHub) or sub",
             "  --drain-pattern   push (default) or pub",
             "  --track           the track to ask for (default none)",
             "  --reqthread       requests in flight (default 3, as pystreaming)",
@@ -68,41 +71,39 @@ public class WorkerJob {
     public record Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
             ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
             Configuration codec, int parallelism, boolean ignoreStopstream, ZmqCurve sourceCurve, ZmqCurve drainCurve,
-            Map<String, String> streamNames) {
+            Map<String, String> streamNames, SourceFormat format) {
         /** Plain sockets; streams named after their endpoints. */
         public Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
                 ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
                 Configuration codec, int parallelism, boolean ignoreStopstream) {
             this(sources, sourcePattern, track, reqthread, drain, drainPattern, processor, resultOnly, frames, codec,
-                    parallelism, ignoreStopstream, null, null, Map.of());
+                    parallelism, ignoreStopstream, null, null, Map.of(), SourceFormat.PYSTREAMING);
+        }
+
+        /** The same with CURVE towards the source and the drain (or plain sockets for null). */
+        public Options withCurves(ZmqCurve newSourceCurve, ZmqCurve newDrainCurve) {
+            return new Options(sources, sourcePattern, track, reqthread, drain, drainPattern, processor, resultOnly,
+                    frames, codec, parallelism, ignoreStopstream, newSourceCurve, newDrainCurve, streamNames, format);
         }
 
         public static Options parse(Args args) {
-            ZmqSourcePattern sourcePattern = pattern(ZmqSourcePattern.class, args.string("source-pattern", "req"),
-                    "--source-pattern");
-            ZmqSinkPattern drainPattern = pattern(ZmqSinkPattern.class, args.string("drain-pattern", "push"),
-                    "--drain-pattern");
+            SourceFormat format = args.choice("format", "pystreaming", SourceFormat.class);
+            ZmqSourcePattern sourcePattern = format.check(args.choice("source-pattern",
+                    format == SourceFormat.IMAGEZMQ ? "rep" : "req", ZmqSourcePattern.class));
+            ZmqSinkPattern drainPattern = args.choice("drain-pattern", "push", ZmqSinkPattern.class);
             if (drainPattern == ZmqSinkPattern.REP) {
                 throw new IllegalArgumentException("--drain-pattern is push or pub");
             }
             String processor = args.string("processor", "identity");
             Processors.check(processor);
-            Args.Sources named = args.sources("source", false);
+            Args.Sources named = args.sources("source", sourcePattern == ZmqSourcePattern.REP); // a hub binds
             List<ZmqEndpoint> sources = named.endpoints();
             ZmqEndpoint drain = args.endpoint("drain", false);
             return new Options(sources, sourcePattern, args.string("track", "none"),
                     args.integer("reqthread", 3, 1, 64), drain, drainPattern, processor,
                     args.flag("result-only"), args.frames(), args.codec(), args.parallelism(),
                     args.flag("ignore-stopstream"), args.curve(sources, "source-curve-server"),
-                    args.curve(List.of(drain), "drain-curve-server"), named.names());
-        }
-
-        private static <E extends Enum<E>> E pattern(Class<E> type, String name, String flag) {
-            try {
-                return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(flag + " cannot be '" + name + "'");
-            }
+                    args.curve(List.of(drain), "drain-curve-server"), named.names(), format);
         }
     }
 
@@ -117,11 +118,12 @@ public class WorkerJob {
     }
 
     public static ZmqSource<Frame> zeromqSource(Options options) {
-        PyStreamingSchema schema = PyStreamingSchema.forSource(options.streamNames(), options.ignoreStopstream());
+        SourceFormat format = options.format();
         var builder = ZmqSource.<Frame>builder()
                 .setPattern(options.sourcePattern())
-                .setDeserializer(FrameLimit.of(schema, options.frames()))
-                .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
+                .setDeserializer(FrameLimit.of(format.schema(options.streamNames(), options.ignoreStopstream(),
+                        options.codec()), options.frames()))
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, format.maxMessageSize())
                 .setCurve(options.sourceCurve());
         options.sources().forEach(builder::addEndpoint);
         if (options.sourcePattern() == ZmqSourcePattern.REQ) {
@@ -167,7 +169,7 @@ public class WorkerJob {
                 .setParallelism(ReceiverJob.sourceParallelism(options.sources(), options.parallelism()));
         DataStream<Frame> results = process(frames, options.processor(), options.resultOnly(), options.codec(),
                 options.parallelism());
-        if (options.sources().size() > 1) {
+        if (options.sources().size() > 1 || options.format() == SourceFormat.IMAGEZMQ) {
             results = results.map(new NameStreams()).setParallelism(options.parallelism()).name("name streams");
         }
         results.sinkTo(sink).setParallelism(1).name("drain to " + options.drain());

@@ -65,7 +65,7 @@ public final class PyStreamingWire {
             }
             return Frame.encoded(stream, fno, ftime, meta, buf);
         }
-        return Frame.raw(stream, fno, ftime, meta, pixels(parts.get(0), parts.get(1)));
+        return Frame.raw(stream, fno, ftime, meta, array(parts.get(0), parts.get(1)));
     }
 
     /** Writes a frame: the JPEG form for an encoded frame, the array form for raw pixels. */
@@ -139,7 +139,11 @@ public final class PyStreamingWire {
         }
     }
 
-    private Pixels pixels(byte[] header, byte[] array) throws WireFormatException {
+    /**
+     * numpy's array form, as pystreaming and imagezmq send it: a JSON header with {@code "dtype"}
+     * (uint8) and {@code "shape"} ([h, w] or [h, w, 3]), and the C-contiguous bytes, within the limits.
+     */
+    public Pixels array(byte[] header, byte[] array) throws WireFormatException {
         String json = new String(header, StandardCharsets.UTF_8);
         Matcher dtype = DTYPE.matcher(json);
         Matcher shape = SHAPE.matcher(json);

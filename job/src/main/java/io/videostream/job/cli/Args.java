@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -186,6 +187,16 @@ public final class Args {
 
     /** Endpoints, and the names given to their streams (by address; an endpoint without one is named after itself). */
     public record Sources(List<ZmqEndpoint> endpoints, Map<String, String> names) {}
+
+    /** One of an enum's values, by its name in lower case. */
+    public <E extends Enum<E>> E choice(String name, String defaultValue, Class<E> type) {
+        String text = string(name, defaultValue);
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + name + " cannot be '" + text + "'");
+        }
+    }
 
     /** A comma-separated list. */
     public List<String> list(String name, String defaultValue) {

@@ -55,6 +55,11 @@ public final class FrameLimit implements ZmqDeserializationSchema<Frame> {
     }
 
     @Override
+    public List<byte[]> reply() {
+        return schema.reply();
+    }
+
+    @Override
     public long timestamp(Frame frame) {
         return schema.timestamp(frame);
     }

@@ -18,11 +18,12 @@ public final class StreamMeta {
 
     /** The stream a frame's meta names, or null if it names none (or a name that is not plain text). */
     public static String streamOf(Object meta) {
-        if (meta instanceof Map<?, ?> dict && dict.get(KEY) instanceof String name && !name.isBlank()
-                && name.length() <= MAX_LENGTH && name.chars().noneMatch(Character::isISOControl)) {
-            return name;
-        }
-        return null;
+        return meta instanceof Map<?, ?> dict && dict.get(KEY) instanceof String name && isValidName(name) ? name : null;
+    }
+
+    /** Whether a stream's name from the network is plain text: not blank, no control characters, short. */
+    public static boolean isValidName(String name) {
+        return !name.isBlank() && name.length() <= MAX_LENGTH && name.chars().noneMatch(Character::isISOControl);
     }
 
     /**

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -185,14 +184,14 @@ public final class EndToEnd {
         String collector = Ports.freeAddress();
         Configuration codec = new Configuration();
         var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, null,
-                false, false, Long.MAX_VALUE, codec, 1, false, security.receiver(), Map.of());
+                false, false, Long.MAX_VALUE, codec, 1, false).withCurve(security.receiver());
         // The receiver as it takes frames in, before its re-order buffer (which adds up to bufferlen).
         var streamer = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), null, codec, CORES,
                 security.streamer());
         var worker = new WorkerJob.Options(List.of(ZmqEndpoint.connect(distributor)), ZmqSourcePattern.REQ, "none", 3,
                 ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "identity", false, Long.MAX_VALUE, codec,
-                CORES, false, security.workerSource(), security.workerDrain(), Map.of());
+                CORES, false).withCurves(security.workerSource(), security.workerDrain());
         List<JobClient> jobs = new ArrayList<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         FrameJobs.configure(env);

@@ -13,11 +13,13 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A pystreaming-speaking Python process (src/test/python/pystreaming_peer.py on Debian's python3
- * with python3-zmq, which bin/install-deps installs). It prints its result as JSON when it ends.
+ * A Python process speaking pystreaming's wire format (src/test/python/pystreaming_peer.py) or
+ * imagezmq's (imagezmq_peer.py), on Debian's python3 with python3-zmq, which bin/install-deps
+ * installs. It prints its result as JSON when it ends.
  */
 final class PythonPeer implements AutoCloseable {
-    private static final Path SCRIPT = Paths.get("src", "test", "python", "pystreaming_peer.py");
+    private static final Path PYSTREAMING = Paths.get("src", "test", "python", "pystreaming_peer.py");
+    private static final Path IMAGEZMQ = Paths.get("src", "test", "python", "imagezmq_peer.py");
 
     /** The JPEGs the Python streamer and distributor send: a frame, and the picture of STOPSTREAM. */
     static final String JPEG = fixture("a_p2p_pub_fno0");
@@ -31,8 +33,18 @@ final class PythonPeer implements AutoCloseable {
         this.output = output;
     }
 
+    /** A pystreaming peer: {@code role endpoint ...}, as pystreaming_peer.py lists. */
     static PythonPeer start(Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Python.EXECUTABLE, SCRIPT.toString()));
+        return start(PYSTREAMING, workDir, args);
+    }
+
+    /** An imagezmq peer: {@code role endpoint ...}, as imagezmq_peer.py lists. */
+    static PythonPeer imagezmq(Path workDir, String... args) throws IOException {
+        return start(IMAGEZMQ, workDir, args);
+    }
+
+    private static PythonPeer start(Path script, Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Python.EXECUTABLE, script.toString()));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(workDir, args[0], ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();

@@ -11,6 +11,7 @@ import io.videostream.codec.testcard.TestCards;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.job.io.StreamMeta;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,6 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,14 +41,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
  * The job jar on a real standalone cluster (flink-conf/cluster: a JobManager and two TaskManager
  * processes started from the Maven artifacts), submitted the way {@code flink run} does: a worker
- * between a test distributor and a test collector, watched through the REST API. The last test
- * kills a TaskManager.
+ * between a test distributor and a test collector, watched through the REST API; a worker of four
+ * cameras over both TaskManagers. The last test kills a TaskManager.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -103,12 +109,89 @@ class ClusterIT {
     }
 
     /**
+     * Many cameras over the cluster: a worker of four named streams (--sources FILE) at parallelism 4
+     * takes both TaskManagers' slots; each stream's results reach the collector through one socket,
+     * named in their meta.
+     */
+    @Test
+    @Order(3)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aWorkerOfFourNamedStreamsRunsOnBothTaskManagersAndKeepsTheStreamsApart(@TempDir Path dir) throws Exception {
+        List<String> cameras = List.of(Ports.freeAddress(), Ports.freeAddress(), Ports.freeAddress(), Ports.freeAddress());
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < cameras.size(); i++) {
+            lines.append(cameras.get(i)).append(" camera-").append(i).append('\n');
+        }
+        Path sources = Files.writeString(dir.resolve("cameras.txt"), lines);
+        String collector = Ports.freeAddress();
+        AtomicBoolean done = new AtomicBoolean();
+        List<Peer<Void>> pushers = new ArrayList<>();
+        try (Peer<Map<String, List<Long>>> collected = Peer.start(context -> collectNamed(
+                context.createSocket(SocketType.PULL), collector))) {
+            for (String camera : cameras) {
+                pushers.add(Peer.start(context -> pushFrames(context.createSocket(SocketType.PUSH), camera, done)));
+            }
+            String job = submit("worker", "--sources", sources.toString(), "--source-pattern", "pull", "--drain",
+                    collector, "--processor", "gray", "--parallelism", "4", "--frames", "20");
+            awaitState(job, "FINISHED"); // --frames ends each camera's split
+            assertThat(taskManagers(job, "Source: ")).as("the source readers' TaskManagers")
+                    .containsExactlyInAnyOrder("taskmanager-1", "taskmanager-2");
+            Map<String, List<Long>> streams = collected.result(30);
+            assertThat(streams).containsOnlyKeys("camera-0", "camera-1", "camera-2", "camera-3");
+            streams.forEach((camera, fnos) -> assertThat(fnos).as(camera).hasSize(20).doesNotHaveDuplicates());
+        } finally {
+            done.set(true);
+            pushers.forEach(Peer::close);
+        }
+    }
+
+    /** Binds a PUSH and sends numbered test-card frames every 20 ms until done (at most 60 s). */
+    private static Void pushFrames(ZMQ.Socket push, String address, AtomicBoolean done) throws Exception {
+        push.setSendTimeOut(100);
+        push.bind(address);
+        PyStreamingWire wire = new PyStreamingWire();
+        try (JpegCodec codec = JpegCodecs.create()) {
+            byte[] jpeg = codec.encode(TestCards.frame(TestCard.TEST_S, false, 0));
+            long fno = 0;
+            for (int i = 0; i < 3000 && !done.get(); i++) {
+                if (Peer.send(push, wire.encode(Frame.encoded("camera", fno, System.currentTimeMillis() / 1000.0,
+                        null, jpeg)))) {
+                    fno++;
+                }
+                Thread.sleep(20);
+            }
+        }
+        return null;
+    }
+
+    /** A collecting receiver: the frame numbers of each stream its meta names, until STOPSTREAM (at most 60 s). */
+    private static Map<String, List<Long>> collectNamed(ZMQ.Socket pull, String address) throws Exception {
+        pull.bind(address);
+        pull.setReceiveTimeOut(200);
+        PyStreamingWire wire = new PyStreamingWire();
+        Map<String, List<Long>> streams = new TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            List<byte[]> parts = Peer.receive(pull);
+            if (parts == null) {
+                continue;
+            }
+            Frame frame = wire.decode("worker", parts);
+            if (frame.fno() == PyStreamingWire.STOPSTREAM) {
+                break;
+            }
+            streams.computeIfAbsent(String.valueOf(StreamMeta.streamOf(frame.meta())), s -> new ArrayList<>())
+                    .add(frame.fno());
+        }
+        return streams;
+    }
+
+    /**
      * kill -9 of the TaskManager that runs the worker's source: the job runs again on the other
      * TaskManager's slots and frames come again. How long that took is printed (job/benchmark/README.md
      * quotes it), not asserted.
      */
     @Test
-    @Order(3)
+    @Order(4)
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aWorkerWhoseTaskManagerIsKilledRunsAgainOnTheOther() throws Exception {
         try (Chain chain = new Chain()) {
@@ -285,17 +368,26 @@ class ClusterIT {
 
     /** The TaskManager (its resource id, named as its pid file) that runs the worker's source. */
     private static String sourceTaskManager(String job) throws Exception {
-        String taskManagers = "";
+        return taskManagers(job, "Source: ").iterator().next();
+    }
+
+    /** The TaskManagers (resource ids, named as their pid files) that run the job's vertex {@code name} names. */
+    private static Set<String> taskManagers(String job, String name) throws Exception {
+        String answer = "";
         for (int i = 0; i < 100; i++) { // the REST API's view of a job can be a few seconds old
-            String source = vertex(job, "Source: ");
-            taskManagers = source == null ? "" : get("/jobs/" + job + "/vertices/" + source + "/taskmanagers");
-            Matcher taskManager = Pattern.compile("\"taskmanager-id\":\"(taskmanager-[0-9]+)\"").matcher(taskManagers);
-            if (taskManager.find()) {
-                return taskManager.group(1);
+            String vertex = vertex(job, name);
+            answer = vertex == null ? "" : get("/jobs/" + job + "/vertices/" + vertex + "/taskmanagers");
+            Set<String> found = new TreeSet<>();
+            Matcher taskManager = Pattern.compile("\"taskmanager-id\":\"(taskmanager-[0-9]+)\"").matcher(answer);
+            while (taskManager.find()) {
+                found.add(taskManager.group(1));
+            }
+            if (!found.isEmpty()) {
+                return found;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no TaskManager runs the worker's source: " + taskManagers);
+        throw new AssertionError("no TaskManager runs " + name + " of job " + job + ": " + answer);
     }
 
     /** The id of the job's vertex whose name starts with what {@code name} (a regular expression) matches, or null. */

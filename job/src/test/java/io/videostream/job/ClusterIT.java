@@ -49,7 +49,8 @@ import org.zeromq.ZMQ;
  * The job jar on a real standalone cluster (flink-conf/cluster: a JobManager and two TaskManager
  * processes started from the Maven artifacts), submitted the way {@code flink run} does: a worker
  * between a test distributor and a test collector, watched through the REST API; a worker of four
- * cameras over both TaskManagers. The last test kills a TaskManager.
+ * cameras over both TaskManagers; a receiver's metrics scraped as Prometheus does. The last test
+ * kills a TaskManager.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -185,13 +186,63 @@ class ClusterIT {
         return streams;
     }
 
+    /** Prometheus scrapes the TaskManagers (9250 and up) and finds a receiver's frame rate and latency per stream. */
+    @Test
+    @Order(4)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void prometheusFindsAReceiversFrameRateAndLatencyOnTheTaskManagers() throws Exception {
+        String published = Ports.freeAddress();
+        AtomicBoolean done = new AtomicBoolean();
+        try (Peer<Void> camera = Peer.start(context -> publishFrames(context.createSocket(SocketType.PUB), published,
+                done))) {
+            String job = submit("receiver", "--endpoint", published, "--preview-port", "0");
+            awaitState(job, "RUNNING");
+            String scraped = "";
+            for (int i = 0; i < 300 && !(scraped.contains("_fps{") && scraped.contains("_latencyMs{")); i++) {
+                scraped = scrape(9250) + scrape(9251);
+                Thread.sleep(100);
+            }
+            assertThat(scraped.lines().filter(line -> line.startsWith("flink_taskmanager_job_task_operator")
+                    && line.contains(job) && (line.contains("_fps{") || line.contains("_latencyMs{"))))
+                    .as("the receiver's fps and latencyMs in Prometheus's text format")
+                    .anyMatch(line -> line.contains("_fps{")).anyMatch(line -> line.contains("_latencyMs{"));
+            cancel(job);
+        } finally {
+            done.set(true);
+        }
+    }
+
+    /** Binds a PUB and publishes test-card frames every 20 ms until done (at most 60 s). */
+    private static Void publishFrames(ZMQ.Socket pub, String address, AtomicBoolean done) throws Exception {
+        pub.bind(address);
+        PyStreamingWire wire = new PyStreamingWire();
+        try (JpegCodec codec = JpegCodecs.create()) {
+            byte[] jpeg = codec.encode(TestCards.frame(TestCard.TEST_S, false, 0));
+            for (long fno = 0; fno < 3000 && !done.get(); fno++) {
+                Peer.send(pub, wire.encode(Frame.encoded("camera", fno, System.currentTimeMillis() / 1000.0, null, jpeg)));
+                Thread.sleep(20);
+            }
+        }
+        return null;
+    }
+
+    /** What Prometheus would scrape from a port on this machine, or nothing if nobody serves there. */
+    private static String scrape(int port) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException nobody) {
+            return "";
+        }
+    }
+
     /**
      * kill -9 of the TaskManager that runs the worker's source: the job runs again on the other
      * TaskManager's slots and frames come again. How long that took is printed (job/benchmark/README.md
      * quotes it), not asserted.
      */
     @Test
-    @Order(4)
+    @Order(5)
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aWorkerWhoseTaskManagerIsKilledRunsAgainOnTheOther() throws Exception {
         try (Chain chain = new Chain()) {

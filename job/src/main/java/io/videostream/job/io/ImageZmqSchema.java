@@ -3,18 +3,15 @@ package io.videostream.job.io;
 import io.videostream.codec.Frame;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
-import io.videostream.codec.serialization.FrameTypeInfo;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.codec.wire.WireFormatException;
 import io.videostream.codec.wire.WireLimits;
-import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +26,7 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMap
  * more would let any sender grow the job's state without bound (frames of further names are refused
  * and counted).
  */
-public final class ImageZmqSchema implements ZmqDeserializationSchema<Frame> {
+public final class ImageZmqSchema implements FrameSchema {
     private static final long serialVersionUID = 1L;
     static final int MAX_HEADER_BYTES = 4096;
     static final int MAX_STREAMS = 1024;
@@ -99,15 +96,5 @@ public final class ImageZmqSchema implements ZmqDeserializationSchema<Frame> {
     @Override
     public List<byte[]> reply() {
         return OK;
-    }
-
-    @Override
-    public long timestamp(Frame frame) {
-        return frame.eventTimeMillis();
-    }
-
-    @Override
-    public TypeInformation<Frame> getProducedType() {
-        return FrameTypeInfo.INSTANCE;
     }
 }

@@ -4,18 +4,15 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
-import io.videostream.codec.serialization.FrameTypeInfo;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.codec.wire.WireLimits;
 import io.videostream.connector.zeromq.common.MessageKind;
-import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.MemorySize;
 
 /**
@@ -25,7 +22,7 @@ import org.apache.flink.configuration.MemorySize;
  * else the name given for the endpoint it came from, or else that endpoint. A source may ignore
  * STOPSTREAM: anyone who reaches its endpoint could otherwise end a long-lived service.
  */
-public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>, ZmqSerializationSchema<Frame> {
+public final class PyStreamingSchema implements FrameSchema, ZmqSerializationSchema<Frame> {
     private static final long serialVersionUID = 1L;
 
     private final String stream;
@@ -104,16 +101,6 @@ public final class PyStreamingSchema implements ZmqDeserializationSchema<Frame>,
             return MessageKind.UNKNOWN_TRACK;
         }
         return MessageKind.DATA;
-    }
-
-    @Override
-    public long timestamp(Frame frame) {
-        return frame.eventTimeMillis();
-    }
-
-    @Override
-    public TypeInformation<Frame> getProducedType() {
-        return FrameTypeInfo.INSTANCE;
     }
 
     @Override

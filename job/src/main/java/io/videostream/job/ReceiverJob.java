@@ -5,6 +5,7 @@ import io.videostream.codec.serialization.FrameTypeInfo;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
@@ -70,20 +71,20 @@ public class ReceiverJob {
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
             InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism,
             boolean ignoreStopstream, ZmqCurve curve, Map<String, String> streamNames, SourceFormat format,
-            ZmqSourcePattern pattern) {
+            ZmqSourcePattern pattern, ZmqTransport transport) {
         /** Plain sockets; streams named after their endpoints. */
         public Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
                 InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec,
                 int parallelism, boolean ignoreStopstream) {
             this(endpoints, mapreduce, bufferlen, record, preview, window, fpsOverlay, frames, codec, parallelism,
                     ignoreStopstream, null, Map.of(), SourceFormat.PYSTREAMING,
-                    mapreduce ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB);
+                    mapreduce ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB, null);
         }
 
-        /** The same with CURVE (or plain sockets for null). */
-        public Options withCurve(ZmqCurve newCurve) {
+        /** The same on another transport and CURVE (null: plain sockets; the connector's default transport). */
+        public Options withSockets(ZmqCurve newCurve, ZmqTransport newTransport) {
             return new Options(endpoints, mapreduce, bufferlen, record, preview, window, fpsOverlay, frames, codec,
-                    parallelism, ignoreStopstream, newCurve, streamNames, format, pattern);
+                    parallelism, ignoreStopstream, newCurve, streamNames, format, pattern, newTransport);
         }
 
         public static Options parse(Args args) {
@@ -114,7 +115,7 @@ public class ReceiverJob {
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
                     args.preview(), args.window(), args.flag("fps-overlay"), args.frames(),
                     args.codec(), args.parallelism(), args.flag("ignore-stopstream"),
-                    args.curve(endpoints, "curve-server"), sources.names(), format, pattern);
+                    args.curve(endpoints, "curve-server"), sources.names(), format, pattern, args.transport());
         }
     }
 
@@ -137,7 +138,8 @@ public class ReceiverJob {
                 .setDeserializer(FrameLimit.of(format.schema(options.streamNames(), options.ignoreStopstream(),
                         options.codec()), options.frames()))
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, format.maxMessageSize())
-                .setCurve(options.curve());
+                .setCurve(options.curve())
+                .set(ZmqOptions.TRANSPORT, options.transport());
         options.endpoints().forEach(builder::addEndpoint);
         return builder.build();
     }

@@ -6,6 +6,7 @@ import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.job.cli.Args;
@@ -46,11 +47,16 @@ public class StreamerJob {
 
     /** The streamer's settings; no tracks means PUB; curve null means plain sockets. */
     public record Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames, Path input,
-            Configuration codec, int parallelism, ZmqCurve curve) {
+            Configuration codec, int parallelism, ZmqCurve curve, ZmqTransport transport) {
         /** Plain sockets. */
         public Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames, Path input,
                 Configuration codec, int parallelism) {
-            this(endpoint, tracks, frames, input, codec, parallelism, null);
+            this(endpoint, tracks, frames, input, codec, parallelism, null, null);
+        }
+
+        /** The same on another transport and CURVE (null: plain sockets; the connector's default transport). */
+        public Options withSockets(ZmqCurve newCurve, ZmqTransport newTransport) {
+            return new Options(endpoint, tracks, frames, input, codec, parallelism, newCurve, newTransport);
         }
 
         public static Options parse(Args args) {
@@ -68,7 +74,7 @@ public class StreamerJob {
                 FileStream.frameCount(Path.of(input)); // fails now, with one line, if it cannot be read
             }
             return new Options(endpoint, mapreduce ? tracks : List.of(), frames, input == null ? null : Path.of(input),
-                    args.codec(), args.parallelism(), args.curve(List.of(endpoint), "curve-server"));
+                    args.codec(), args.parallelism(), args.curve(List.of(endpoint), "curve-server"), args.transport());
         }
     }
 
@@ -92,6 +98,7 @@ public class StreamerJob {
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
                 .setFlowControl(bounded ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
                 .setCurve(options.curve())
+                .set(ZmqOptions.TRANSPORT, options.transport())
                 .build();
     }
 

@@ -5,6 +5,7 @@ import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSource;
@@ -71,19 +72,23 @@ public class WorkerJob {
     public record Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
             ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
             Configuration codec, int parallelism, boolean ignoreStopstream, ZmqCurve sourceCurve, ZmqCurve drainCurve,
-            Map<String, String> streamNames, SourceFormat format) {
+            Map<String, String> streamNames, SourceFormat format, ZmqTransport transport) {
         /** Plain sockets; streams named after their endpoints. */
         public Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
                 ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
                 Configuration codec, int parallelism, boolean ignoreStopstream) {
             this(sources, sourcePattern, track, reqthread, drain, drainPattern, processor, resultOnly, frames, codec,
-                    parallelism, ignoreStopstream, null, null, Map.of(), SourceFormat.PYSTREAMING);
+                    parallelism, ignoreStopstream, null, null, Map.of(), SourceFormat.PYSTREAMING, null);
         }
 
-        /** The same with CURVE towards the source and the drain (or plain sockets for null). */
-        public Options withCurves(ZmqCurve newSourceCurve, ZmqCurve newDrainCurve) {
+        /**
+         * The same on another transport, with CURVE towards the source and the drain (null: plain
+         * sockets; the connector's default transport).
+         */
+        public Options withSockets(ZmqCurve newSourceCurve, ZmqCurve newDrainCurve, ZmqTransport newTransport) {
             return new Options(sources, sourcePattern, track, reqthread, drain, drainPattern, processor, resultOnly,
-                    frames, codec, parallelism, ignoreStopstream, newSourceCurve, newDrainCurve, streamNames, format);
+                    frames, codec, parallelism, ignoreStopstream, newSourceCurve, newDrainCurve, streamNames, format,
+                    newTransport);
         }
 
         public static Options parse(Args args) {
@@ -103,7 +108,7 @@ public class WorkerJob {
                     args.integer("reqthread", 3, 1, 64), drain, drainPattern, processor,
                     args.flag("result-only"), args.frames(), args.codec(), args.parallelism(),
                     args.flag("ignore-stopstream"), args.curve(sources, "source-curve-server"),
-                    args.curve(List.of(drain), "drain-curve-server"), named.names(), format);
+                    args.curve(List.of(drain), "drain-curve-server"), named.names(), format, args.transport());
         }
     }
 
@@ -124,7 +129,8 @@ public class WorkerJob {
                 .setDeserializer(FrameLimit.of(format.schema(options.streamNames(), options.ignoreStopstream(),
                         options.codec()), options.frames()))
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, format.maxMessageSize())
-                .setCurve(options.sourceCurve());
+                .setCurve(options.sourceCurve())
+                .set(ZmqOptions.TRANSPORT, options.transport());
         options.sources().forEach(builder::addEndpoint);
         if (options.sourcePattern() == ZmqSourcePattern.REQ) {
             builder.setTrack(options.track()).setRequestsInFlight(options.reqthread());
@@ -142,6 +148,7 @@ public class WorkerJob {
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
                 .setFlowControl(options.drainPattern() == ZmqSinkPattern.PUSH ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
                 .setCurve(options.drainCurve())
+                .set(ZmqOptions.TRANSPORT, options.transport())
                 .build();
     }
 

@@ -69,6 +69,7 @@ class VideoStreamTest {
         "demo --frames 0                                                     | videostream demo: --frames takes a positive whole number, not '0'",
         "demo --quality 101                                                  | videostream demo: --quality must be 1-100, not 101",
         "receiver --endpoint tcp://h:1 --curve-cert /no/own.key_secret --curve-server /no/s.key | videostream receiver: cannot read the certificate /no/own.key_secret",
+        "receiver --endpoint tcp://h:1 --transport nanomsg                     | videostream receiver: --transport cannot be 'nanomsg'",
         "demo --preview-bind 1:2:3                                           | videostream demo: --preview-bind takes an address or host name of this machine, not '1:2:3'",
     })
     void aBadArgumentGetsOneLineAndExitCode2(String args, String message) throws Exception {

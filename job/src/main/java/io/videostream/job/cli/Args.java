@@ -4,6 +4,7 @@ import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,6 +31,8 @@ import org.apache.flink.util.ParameterTool;
 public final class Args {
     /** The help lines of the CURVE flags, the same for every job. */
     public static final String CURVE_USAGE = String.join("\n",
+            "  --transport    jeromq (pure Java, the default for plain sockets) or libzmq (native; needs",
+            "                 libzmq5 on every TaskManager; the transport of CURVE)",
             "  --curve-cert   encrypt and authenticate every connection with CURVE (native libzmq): this",
             "                 side's secret certificate (NAME.key_secret, from videostream keys or pyzmq)",
             "  --curve-clients  a directory of the public certificates (*.key) of the clients let in, for an",
@@ -187,6 +190,11 @@ public final class Args {
 
     /** Endpoints, and the names given to their streams (by address; an endpoint without one is named after itself). */
     public record Sources(List<ZmqEndpoint> endpoints, Map<String, String> names) {}
+
+    /** {@code --transport jeromq|libzmq}, or null: the connector's default (jeromq, libzmq with CURVE). */
+    public ZmqTransport transport() {
+        return string("transport", null) == null ? null : choice("transport", null, ZmqTransport.class);
+    }
 
     /** One of an enum's values, by its name in lower case. */
     public <E extends Enum<E>> E choice(String name, String defaultValue, Class<E> type) {

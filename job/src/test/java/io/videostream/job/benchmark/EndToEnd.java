@@ -9,6 +9,7 @@ import io.videostream.codec.testcard.TestCards;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.connector.zeromq.common.ZmqCurve;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
@@ -45,12 +46,13 @@ import org.apache.flink.test.util.MiniClusterWithClientResource;
  * as a stream that runs for minutes would be. {@link PlainChain}, the same chain without Flink, is
  * measured the same way: the pipeline's share of it is what Flink costs.
  *
- * <p>With {@code curve} the pipeline runs a second time with every connection encrypted and
- * authenticated (CURVE on libzmq, as {@code --curve-cert} sets it up), measured the same way in the
- * same run, and the ratio to the plaintext pipeline is printed.
+ * <p>The pipeline runs on each wire asked for, measured the same way in the same run: jeromq or
+ * libzmq in plaintext, or CURVE (libzmq, every connection encrypted and authenticated, as
+ * {@code --curve-cert} sets it up); the ratio of each to the first is printed.
  *
  * <p>Arguments: [frames for the throughput run (default 3000)] [seconds at 30 fps (default 10)]
- * [cards, comma-separated (default IMAG_S,IMAG_M,IMAG_L)] [plain|curve (default plain)].
+ * [cards, comma-separated (default IMAG_S,IMAG_M,IMAG_L)] [wires, comma-separated: jeromq, libzmq,
+ * curve (default jeromq)].
  */
 public final class EndToEnd {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -64,7 +66,7 @@ public final class EndToEnd {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<TestCard> cards = Arrays.stream((args.length > 2 ? args[2] : "IMAG_S,IMAG_M,IMAG_L").split(","))
                 .map(TestCard::parse).toList();
-        boolean curve = args.length > 3 && args[3].equals("curve");
+        List<Wire> wires = Arrays.stream((args.length > 3 ? args[3] : "jeromq").split(",")).map(Wire::parse).toList();
         MiniClusterWithClientResource flink = new MiniClusterWithClientResource(
                 new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(8)
                         .build());
@@ -72,24 +74,27 @@ public final class EndToEnd {
         try {
             System.out.printf(Locale.ROOT, "%d cores; streamer and worker at parallelism %d; %d frames unpaced (after 15 s to warm up), %d s at 30 fps%n",
                     CORES, CORES, frames, seconds);
-            System.out.printf(Locale.ROOT, "%-13s %10s %12s %12s %7s %7s %6s %14s %14s %14s%n", "card", "ceiling", "plain",
+            System.out.printf(Locale.ROOT, "%-14s %10s %12s %12s %7s %7s %6s %14s %14s %14s%n", "card", "ceiling", "plain",
                     "pipeline", "ratio", "/plain", "lost", "latency p50", "latency p99", "latency max");
             for (TestCard card : cards) {
                 // The machine's speed drifts (here the ceiling moved by +-10% between runs): the
-                // ceiling is taken before, between and after the two measurements, and averaged.
+                // ceiling is taken before, between and after the measurements, and averaged.
                 double ceilingBefore = codecCeiling(card, 3);
                 double plain = afterWarmUp(() -> PlainChain.framesPerSecond(card, CORES, frames));
                 double ceilingBetween = codecCeiling(card, 3);
-                Run unpaced = afterWarmUp(() -> pipeline(card, 100_000, frames, Security.PLAIN));
+                List<Run> unpaced = new ArrayList<>();
+                for (Wire wire : wires) {
+                    unpaced.add(afterWarmUp(() -> pipeline(card, 100_000, frames, wire)));
+                }
                 double ceiling = (ceilingBefore + ceilingBetween + codecCeiling(card, 3)) / 3;
-                Run live = pipeline(card, 30, 30 * seconds, Security.PLAIN);
-                report(card.toString(), ceiling, plain, unpaced, live);
-                if (curve) {
-                    Security keys = Security.curve();
-                    Run unpacedCurve = afterWarmUp(() -> pipeline(card, 100_000, frames, keys));
-                    report(card + "+CURVE", ceiling, plain, unpacedCurve, pipeline(card, 30, 30 * seconds, keys));
-                    System.out.printf(Locale.ROOT, "%s: CURVE / plaintext pipeline %.2f%n", card,
-                            unpacedCurve.framesPerSecond() / unpaced.framesPerSecond());
+                for (int i = 0; i < wires.size(); i++) {
+                    Run live = pipeline(card, 30, 30 * seconds, wires.get(i));
+                    report(card + (wires.size() > 1 ? "+" + wires.get(i).name() : ""), ceiling, plain, unpaced.get(i),
+                            live);
+                }
+                for (int i = 1; i < wires.size(); i++) {
+                    System.out.printf(Locale.ROOT, "%s: %s / %s pipeline %.2f%n", card, wires.get(i).name(),
+                            wires.get(0).name(), unpaced.get(i).framesPerSecond() / unpaced.get(0).framesPerSecond());
                 }
             }
         } finally {
@@ -99,26 +104,34 @@ public final class EndToEnd {
 
     private static void report(String what, double ceiling, double plain, Run unpaced, Run live) {
         double fps = unpaced.framesPerSecond();
-        System.out.printf(Locale.ROOT, "%-13s %6.1f f/s %8.1f f/s %8.1f f/s %7.2f %7.2f %6d %11.1f ms %11.1f ms %11.1f ms%n",
+        System.out.printf(Locale.ROOT, "%-14s %6.1f f/s %8.1f f/s %8.1f f/s %7.2f %7.2f %6d %11.1f ms %11.1f ms %11.1f ms%n",
                 what, ceiling, plain, fps, fps / ceiling, fps / plain, unpaced.lost() + live.lost(),
                 live.latencyPercentile(50), live.latencyPercentile(99), live.latencyPercentile(100));
     }
 
     /**
-     * CURVE for the three jobs, or none: the streamer and the receiver bind and let the worker in, the
-     * worker trusts both.
+     * The jobs' sockets: {@code jeromq} and {@code libzmq} in plaintext, or {@code curve} (libzmq, the
+     * streamer and the receiver binding and letting the worker in, the worker trusting both).
      */
-    record Security(ZmqCurve streamer, ZmqCurve workerSource, ZmqCurve workerDrain, ZmqCurve receiver) {
-        static final Security PLAIN = new Security(null, null, null, null);
-
-        static Security curve() {
-            CurveCertificate streamer = CurveCertificate.generate();
-            CurveCertificate worker = CurveCertificate.generate();
-            CurveCertificate receiver = CurveCertificate.generate();
-            ZmqCurve ownWorker = ZmqCurve.withCertificate(worker);
-            return new Security(ZmqCurve.withCertificate(streamer).allowClients(List.of(worker)),
-                    ownWorker.trustServer(streamer), ownWorker.trustServer(receiver),
-                    ZmqCurve.withCertificate(receiver).allowClients(List.of(worker)));
+    record Wire(String name, ZmqTransport transport, ZmqCurve streamer, ZmqCurve workerSource, ZmqCurve workerDrain,
+            ZmqCurve receiver) {
+        static Wire parse(String name) {
+            switch (name) {
+                case "jeromq":
+                    return new Wire(name, ZmqTransport.JEROMQ, null, null, null, null);
+                case "libzmq":
+                    return new Wire(name, ZmqTransport.LIBZMQ, null, null, null, null);
+                case "curve":
+                    CurveCertificate streamer = CurveCertificate.generate();
+                    CurveCertificate worker = CurveCertificate.generate();
+                    CurveCertificate receiver = CurveCertificate.generate();
+                    ZmqCurve ownWorker = ZmqCurve.withCertificate(worker);
+                    return new Wire(name, ZmqTransport.LIBZMQ, ZmqCurve.withCertificate(streamer).allowClients(
+                            List.of(worker)), ownWorker.trustServer(streamer), ownWorker.trustServer(receiver),
+                            ZmqCurve.withCertificate(receiver).allowClients(List.of(worker)));
+                default:
+                    throw new IllegalArgumentException("a wire is jeromq, libzmq or curve, not " + name);
+            }
         }
     }
 
@@ -178,20 +191,20 @@ public final class EndToEnd {
         }
     }
 
-    static Run pipeline(TestCard card, double fps, int frames, Security security) throws Exception {
+    static Run pipeline(TestCard card, double fps, int frames, Wire wire) throws Exception {
         ARRIVALS.clear();
         String distributor = Ports.freeAddress();
         String collector = Ports.freeAddress();
         Configuration codec = new Configuration();
         var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, null,
-                false, false, Long.MAX_VALUE, codec, 1, false).withCurve(security.receiver());
+                false, false, Long.MAX_VALUE, codec, 1, false).withSockets(wire.receiver(), wire.transport());
         // The receiver as it takes frames in, before its re-order buffer (which adds up to bufferlen).
         var streamer = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
-                new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), null, codec, CORES,
-                security.streamer());
+                new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), null, codec, CORES)
+                .withSockets(wire.streamer(), wire.transport());
         var worker = new WorkerJob.Options(List.of(ZmqEndpoint.connect(distributor)), ZmqSourcePattern.REQ, "none", 3,
                 ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "identity", false, Long.MAX_VALUE, codec,
-                CORES, false).withCurves(security.workerSource(), security.workerDrain());
+                CORES, false).withSockets(wire.workerSource(), wire.workerDrain(), wire.transport());
         List<JobClient> jobs = new ArrayList<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         FrameJobs.configure(env);

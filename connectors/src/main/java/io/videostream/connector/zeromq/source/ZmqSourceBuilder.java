@@ -71,9 +71,13 @@ public final class ZmqSourceBuilder<T> {
         return this;
     }
 
-    /** Sets any of the {@link ZmqOptions}. */
+    /** Sets any of the {@link ZmqOptions}; null sets it back to its default. */
     public <V> ZmqSourceBuilder<T> set(ConfigOption<V> option, V value) {
-        config.set(option, value);
+        if (value == null) {
+            config.removeConfig(option);
+        } else {
+            config.set(option, value);
+        }
         return this;
     }
 

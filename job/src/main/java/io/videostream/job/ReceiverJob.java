@@ -130,7 +130,7 @@ public class ReceiverJob {
         this.sinks = sinks;
     }
 
-    /** SUB connected to every publisher, or a PULL collector that binds (map-reduce). */
+    /** SUB connected to every publisher, a PULL collector that binds (map-reduce), or an imagezmq hub (REP). */
     public static ZmqSource<Frame> zeromqSource(Options options) {
         SourceFormat format = options.format();
         var builder = ZmqSource.<Frame>builder()

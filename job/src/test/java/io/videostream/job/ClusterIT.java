@@ -1,5 +1,11 @@
 package io.videostream.job;
 
+import static io.videostream.job.StandaloneCluster.ROOT;
+import static io.videostream.job.StandaloneCluster.awaitState;
+import static io.videostream.job.StandaloneCluster.cancel;
+import static io.videostream.job.StandaloneCluster.cluster;
+import static io.videostream.job.StandaloneCluster.get;
+import static io.videostream.job.StandaloneCluster.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.codec.Frame;
@@ -54,8 +60,6 @@ import org.zeromq.ZMQ;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final String REST = "http://localhost:8081";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -68,12 +72,12 @@ class ClusterIT {
                         + "the cluster of flink-conf/config.yaml needs it", taken);
             }
         }
-        cluster("start", "2");
+        cluster(Map.of(), "start", "2");
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        cluster("stop");
+        cluster(Map.of(), "stop");
     }
 
     @Test
@@ -103,7 +107,7 @@ class ClusterIT {
     void theRestApiTakesNoJarUploadsAndAnswersNoOtherOrigin() throws Exception {
         try (Chain chain = new Chain()) {
             String job = chain.startWorker(1);
-            CrossOrigin.assertRefused(REST, job);
+            CrossOrigin.assertRefused(StandaloneCluster.REST, job);
             cancel(job);
             chain.finish();
         }
@@ -142,7 +146,10 @@ class ClusterIT {
             streams.forEach((camera, fnos) -> assertThat(fnos).as(camera).hasSize(20).doesNotHaveDuplicates());
         } finally {
             done.set(true);
-            pushers.forEach(Peer::close);
+            for (Peer<Void> pusher : pushers) {
+                pusher.result(10); // it ends once done, and only then may its context close
+                pusher.close();
+            }
         }
     }
 
@@ -193,13 +200,14 @@ class ClusterIT {
     void prometheusFindsAReceiversFrameRateAndLatencyOnTheTaskManagers() throws Exception {
         String published = Ports.freeAddress();
         AtomicBoolean done = new AtomicBoolean();
-        try (Peer<Void> camera = Peer.start(context -> publishFrames(context.createSocket(SocketType.PUB), published,
-                done))) {
+        Peer<Void> camera = Peer.start(context -> publishFrames(context.createSocket(SocketType.PUB), published, done));
+        try {
+            assertThat(scrape(9249)).as("the JobManager's metrics").contains("flink_jobmanager_");
             String job = submit("receiver", "--endpoint", published, "--preview-port", "0");
             awaitState(job, "RUNNING");
             String scraped = "";
             for (int i = 0; i < 300 && !(scraped.contains("_fps{") && scraped.contains("_latencyMs{")); i++) {
-                scraped = scrape(9250) + scrape(9251);
+                scraped = scrape(9250) + scrape(9251); // the two TaskManagers (config.yaml: 9250 and up)
                 Thread.sleep(100);
             }
             assertThat(scraped.lines().filter(line -> line.startsWith("flink_taskmanager_job_task_operator")
@@ -209,6 +217,8 @@ class ClusterIT {
             cancel(job);
         } finally {
             done.set(true);
+            camera.result(10); // it ends once done, and only then may its context close
+            camera.close();
         }
     }
 
@@ -366,55 +376,6 @@ class ClusterIT {
             }
         }
         return notGray;
-    }
-
-    private static String cluster(String... args) throws Exception {
-        Path out = Files.createTempFile("cluster", ".out");
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("flink-conf/cluster").toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("flink-conf/cluster " + String.join(" ", args) + " did not finish: "
-                    + Files.readString(out));
-        }
-        String output = Files.readString(out);
-        assertThat(process.exitValue()).as("flink-conf/cluster %s: %s", String.join(" ", args), output).isZero();
-        return output;
-    }
-
-    /** Submits the job jar as {@code flink run -d} does; returns the job id. */
-    private static String submit(String... jobArgs) throws Exception {
-        String[] args = new String[jobArgs.length + 1];
-        args[0] = "run";
-        System.arraycopy(jobArgs, 0, args, 1, jobArgs.length);
-        Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(cluster(args));
-        assertThat(id.find()).as("flink run printed the job id").isTrue();
-        return id.group(1);
-    }
-
-    private static String get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(REST + path)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
-
-    private static void cancel(String job) throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create(REST + "/jobs/" + job + "?mode=cancel"))
-                .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        awaitState(job, "CANCELED");
-    }
-
-    private static void awaitState(String job, String state) throws Exception {
-        String body = "";
-        for (int i = 0; i < 600; i++) {
-            body = get("/jobs/" + job);
-            if (body.contains("\"state\":\"" + state + "\"")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + job + " is not " + state + " within a minute: " + body);
     }
 
     /** The TaskManager (its resource id, named as its pid file) that runs the worker's source. */

@@ -122,7 +122,11 @@ class ClusterIT {
     @Order(3)
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aWorkerOfFourNamedStreamsRunsOnBothTaskManagersAndKeepsTheStreamsApart(@TempDir Path dir) throws Exception {
-        List<String> cameras = List.of(Ports.freeAddress(), Ports.freeAddress(), Ports.freeAddress(), Ports.freeAddress());
+        Set<String> distinct = new TreeSet<>(); // a free port may come up twice
+        for (int i = 0; i < 40 && distinct.size() < 4; i++) {
+            distinct.add(Ports.freeAddress());
+        }
+        List<String> cameras = List.copyOf(distinct);
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < cameras.size(); i++) {
             lines.append(cameras.get(i)).append(" camera-").append(i).append('\n');

@@ -15,9 +15,11 @@ import io.videostream.connector.zeromq.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.SocketType;
@@ -89,10 +91,11 @@ public final class Scaling {
     static double measure(int taskManagers, int streams, byte[] jpeg, int seconds, double ceiling) throws Exception {
         String cpus = taskManagers == 1 ? "0" : "0,1";
         cluster(Map.of("TASKMANAGER_CPUS", cpus), "start", Integer.toString(taskManagers));
-        List<String> feeders = new ArrayList<>();
-        for (int i = 0; i < streams; i++) {
-            feeders.add(Ports.freeAddress());
+        Set<String> distinct = new LinkedHashSet<>(); // a free port may come up twice
+        for (int i = 0; i < 10 * streams && distinct.size() < streams; i++) {
+            distinct.add(Ports.freeAddress());
         }
+        List<String> feeders = List.copyOf(distinct);
         Path sources = Files.createTempFile("sources", ".txt");
         Files.write(sources, feeders);
         String collector = Ports.freeAddress();

@@ -70,6 +70,11 @@ class VideoStreamTest {
         "demo --quality 101                                                  | videostream demo: --quality must be 1-100, not 101",
         "receiver --endpoint tcp://h:1 --curve-cert /no/own.key_secret --curve-server /no/s.key | videostream receiver: cannot read the certificate /no/own.key_secret",
         "receiver --endpoint tcp://h:1 --transport nanomsg                     | videostream receiver: --transport cannot be 'nanomsg'",
+        "worker --source tcp://h:1 --drain tcp://h:2 --format imagezmq --source-pattern req | videostream worker: --format imagezmq takes --source-pattern rep (a hub, imagezmq's default) or sub",
+        "worker --source tcp://h:1 --drain tcp://h:2 --source-pattern rep     | videostream worker: --source-pattern rep is imagezmq's hub: add --format imagezmq",
+        "receiver --endpoint tcp://h:1 --mapreduce --format imagezmq          | videostream receiver: --mapreduce is pystreaming's; an imagezmq hub is --source-pattern rep",
+        "receiver --endpoint tcp://h:1 --source-pattern sub                   | videostream receiver: --source-pattern is for --format imagezmq",
+        "receiver --endpoint tcp://h:1 --format mjpeg                         | videostream receiver: --format cannot be 'mjpeg'",
         "demo --preview-bind 1:2:3                                           | videostream demo: --preview-bind takes an address or host name of this machine, not '1:2:3'",
     })
     void aBadArgumentGetsOneLineAndExitCode2(String args, String message) throws Exception {

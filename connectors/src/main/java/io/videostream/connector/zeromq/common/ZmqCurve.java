@@ -1,7 +1,6 @@
 package io.videostream.connector.zeromq.common;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,15 +51,6 @@ public final class ZmqCurve implements Serializable {
                     + ".key_secret file), not only the public one");
         }
         return new ZmqCurve(own.publicKey(), own.secretKey(), Set.of(), null, Map.of());
-    }
-
-    /** Reads this side's certificate, the clients' certificates and the server's, from files. */
-    public static ZmqCurve fromFiles(Path ownSecretCertificate, Path clientsDirectory, Path serverCertificate) {
-        ZmqCurve curve = withCertificate(CurveCertificate.read(ownSecretCertificate));
-        if (clientsDirectory != null) {
-            curve = curve.allowClients(CurveCertificate.readPublicKeys(clientsDirectory));
-        }
-        return serverCertificate == null ? curve : curve.trustServer(CurveCertificate.read(serverCertificate));
     }
 
     /** For endpoints that bind: lets these clients in (besides those allowed already); no one else. */

@@ -110,7 +110,5 @@ final class LibZmq {
 
     static native int zmq_poll(Pointer items, int count, NativeLong timeoutMillis);
 
-    static native int zmq_curve_keypair(byte[] publicKey, byte[] secretKey);
-
     static native int zmq_socket_monitor(Pointer socket, String endpoint, int events);
 }

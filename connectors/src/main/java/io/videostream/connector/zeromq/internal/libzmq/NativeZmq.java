@@ -2,7 +2,6 @@ package io.videostream.connector.zeromq.internal.libzmq;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.annotation.Internal;
 
 /**
@@ -37,16 +36,6 @@ public final class NativeZmq {
     public static boolean hasCurve() {
         requireAvailable("CURVE security");
         return LibZmq.zmq_has("curve") == 1;
-    }
-
-    /** A new CURVE key pair as Z85 text: {public, secret}, 40 characters each. */
-    public static String[] curveKeyPair() {
-        requireAvailable("CURVE security");
-        byte[] publicKey = new byte[41];
-        byte[] secretKey = new byte[41];
-        check(LibZmq.zmq_curve_keypair(publicKey, secretKey), "zmq_curve_keypair");
-        return new String[] {new String(publicKey, 0, 40, StandardCharsets.US_ASCII),
-            new String(secretKey, 0, 40, StandardCharsets.US_ASCII)};
     }
 
     /** A new context, with libzmq's one I/O thread. */

@@ -35,6 +35,7 @@ final class RequestConnection extends SplitConnection {
     private final long timeoutNanos;
     private final AtomicInteger inFlight;
     private final List<Requester> requesters = new ArrayList<>();
+    private final List<ZmqSocket> sockets = new ArrayList<>();
 
     /** One REQ socket and where its request stands. */
     private final class Requester {
@@ -76,18 +77,19 @@ final class RequestConnection extends SplitConnection {
         for (int i = 0; i < config.requestsInFlight(); i++) {
             Requester requester = new Requester(session, metrics);
             requesters.add(requester);
+            sockets.add(requester.socket);
             requester.ask(now);
         }
     }
 
     @Override
     List<ZmqSocket> sockets() {
-        return requesters.stream().map(r -> r.socket).toList();
+        return sockets;
     }
 
     @Override
     void read(ZmqSocket readable) {
-        Requester requester = requesters.stream().filter(r -> r.socket == readable).findFirst().orElseThrow();
+        Requester requester = requesters.get(sockets.indexOf(readable)); // one per socket, in the same order
         List<byte[]> reply = readable.receive(true);
         if (reply == null) {
             return;

@@ -66,7 +66,7 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         // to the task costs a thread switch, which one message at a time would pay per message.
         long batchEnd = 0;
         while (readReadySockets(wait)) {
-            if (handler.batchFull() || connections.values().stream().anyMatch(SplitConnection::isFinished)) {
+            if (handler.batchFull() || anyFinished()) {
                 break;
             }
             if (batchEnd == 0) {
@@ -87,6 +87,15 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
             }
         }
         return batch.build();
+    }
+
+    private boolean anyFinished() {
+        for (SplitConnection connection : connections.values()) {
+            if (connection.isFinished()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Polls up to {@code wait} ms and reads every readable socket; false if none was. */

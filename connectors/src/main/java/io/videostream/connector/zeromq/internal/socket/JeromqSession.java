@@ -120,35 +120,24 @@ final class JeromqSession extends SocketSession {
     }
 
     /** The sockets first, then their monitors' sockets. */
-    private final class Poller implements SocketPoller {
-        private final List<Socket> sockets;
+    private final class Poller extends MonitoredPoller {
         private final ZMQ.Poller poller;
 
         Poller(List<ZmqSocket> sockets) {
-            this.sockets = sockets.stream().map(Socket.class::cast).toList();
-            this.poller = context.createPoller(Math.max(1, 2 * sockets.size()));
-            this.sockets.forEach(s -> poller.register(s.socket, ZMQ.Poller.POLLIN));
-            this.sockets.forEach(s -> poller.register(s.monitor.socket(), ZMQ.Poller.POLLIN));
+            super(sockets);
+            List<Socket> ours = sockets.stream().map(Socket.class::cast).toList();
+            this.poller = context.createPoller(Math.max(1, 2 * ours.size()));
+            ours.forEach(s -> poller.register(s.socket, ZMQ.Poller.POLLIN));
+            ours.forEach(s -> poller.register(s.monitor.socket(), ZMQ.Poller.POLLIN));
         }
 
         @Override
-        public boolean poll(long millis) {
-            if (poller.poll(millis) <= 0) {
-                return false;
-            }
-            int count = sockets.size();
-            boolean any = false;
-            for (int i = 0; i < count; i++) {
-                any |= poller.pollin(i);
-                if (poller.pollin(count + i)) {
-                    sockets.get(i).monitor.drain();
-                }
-            }
-            return any;
+        boolean pollAll(long millis) {
+            return poller.poll(millis) > 0;
         }
 
         @Override
-        public boolean readable(int index) {
+        boolean readableAt(int index) {
             return poller.pollin(index);
         }
 

@@ -181,36 +181,25 @@ final class NativeSession extends SocketSession {
     }
 
     /** The sockets first, then their monitors' sockets. */
-    private static final class Poller implements SocketPoller {
-        private final List<Socket> sockets;
+    private static final class Poller extends MonitoredPoller {
         private final NativePoller poller;
 
         Poller(List<ZmqSocket> sockets) {
-            this.sockets = sockets.stream().map(Socket.class::cast).toList();
+            super(sockets);
+            List<Socket> ours = sockets.stream().map(Socket.class::cast).toList();
             List<NativeSocket> polled = new ArrayList<>();
-            this.sockets.forEach(s -> polled.add(s.socket));
-            this.sockets.forEach(s -> polled.add(s.monitor.socket()));
+            ours.forEach(s -> polled.add(s.socket));
+            ours.forEach(s -> polled.add(s.monitor.socket()));
             this.poller = new NativePoller(polled);
         }
 
         @Override
-        public boolean poll(long millis) {
-            if (!poller.poll(millis)) {
-                return false;
-            }
-            int count = sockets.size();
-            boolean any = false;
-            for (int i = 0; i < count; i++) {
-                any |= poller.readable(i);
-                if (poller.readable(count + i)) {
-                    sockets.get(i).handleEvents();
-                }
-            }
-            return any;
+        boolean pollAll(long millis) {
+            return poller.poll(millis);
         }
 
         @Override
-        public boolean readable(int index) {
+        boolean readableAt(int index) {
             return poller.readable(index);
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.common.CurveCertificate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,23 +100,23 @@ class NativeSocketTest {
 
     @Test
     void curveGetsThroughWithTheServersKeyAndNotWithAnotherOne() {
-        String[] server = NativeZmq.curveKeyPair();
-        String[] client = NativeZmq.curveKeyPair();
-        String[] impostor = NativeZmq.curveKeyPair();
+        CurveCertificate server = CurveCertificate.generate();
+        CurveCertificate client = CurveCertificate.generate();
+        CurveCertificate impostor = CurveCertificate.generate();
         String address = Ports.freeAddress();
         NativeSocket pull = context.socket(NativeSocket.Type.PULL);
-        pull.setCurveServer(server[1]);
+        pull.setCurveServer(server.secretKey());
         pull.setTimeouts(5000, 1000);
         pull.bind(address);
 
         NativeSocket wrongServerKey = context.socket(NativeSocket.Type.PUSH);
-        wrongServerKey.setCurveClient(client[0], client[1], impostor[0]);
+        wrongServerKey.setCurveClient(client.publicKey(), client.secretKey(), impostor.publicKey());
         wrongServerKey.connect(address);
         wrongServerKey.send(List.of(text("to the wrong server")));
         assertThat(pull.receive(false)).as("a client with the wrong server key gets nothing through").isNull();
 
         NativeSocket push = context.socket(NativeSocket.Type.PUSH);
-        push.setCurveClient(client[0], client[1], server[0]);
+        push.setCurveClient(client.publicKey(), client.secretKey(), server.publicKey());
         push.connect(address);
         assertThat(push.send(List.of(text("secret"), new byte[35_000]))).isTrue();
         assertThat(pull.receive(false)).containsExactly(text("secret"), new byte[35_000]);

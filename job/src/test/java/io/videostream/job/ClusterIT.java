@@ -33,13 +33,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -135,17 +135,19 @@ class ClusterIT {
         String collector = Ports.freeAddress();
         AtomicBoolean done = new AtomicBoolean();
         List<Peer<Void>> pushers = new ArrayList<>();
-        try (Peer<Map<String, List<Long>>> collected = Peer.start(context -> collectNamed(
-                context.createSocket(SocketType.PULL), collector))) {
+        try (Peer<List<Frame>> collected = Peer.start(context -> FrameCollector.untilStopstream(
+                context.createSocket(SocketType.PULL), collector, 60))) {
             for (String camera : cameras) {
-                pushers.add(Peer.start(context -> pushFrames(context.createSocket(SocketType.PUSH), camera, done)));
+                pushers.add(Peer.start(context -> sendFrames(context.createSocket(SocketType.PUSH), camera, done)));
             }
             String job = submit("worker", "--sources", sources.toString(), "--source-pattern", "pull", "--drain",
                     collector, "--processor", "gray", "--parallelism", "4", "--frames", "20");
             awaitState(job, "FINISHED"); // --frames ends each camera's split
             assertThat(taskManagers(job, "Source: ")).as("the source readers' TaskManagers")
                     .containsExactlyInAnyOrder("taskmanager-1", "taskmanager-2");
-            Map<String, List<Long>> streams = collected.result(30);
+            Map<String, List<Long>> streams = collected.result(30).stream().collect(Collectors.groupingBy(
+                    frame -> String.valueOf(StreamMeta.streamOf(frame.meta())),
+                    Collectors.mapping(Frame::fno, Collectors.toList())));
             assertThat(streams).containsOnlyKeys("camera-0", "camera-1", "camera-2", "camera-3");
             streams.forEach((camera, fnos) -> assertThat(fnos).as(camera).hasSize(20).doesNotHaveDuplicates());
         } finally {
@@ -157,16 +159,16 @@ class ClusterIT {
         }
     }
 
-    /** Binds a PUSH and sends numbered test-card frames every 20 ms until done (at most 60 s). */
-    private static Void pushFrames(ZMQ.Socket push, String address, AtomicBoolean done) throws Exception {
-        push.setSendTimeOut(100);
-        push.bind(address);
+    /** Binds a PUB or PUSH and sends numbered test-card frames every 20 ms until done (at most 60 s). */
+    private static Void sendFrames(ZMQ.Socket socket, String address, AtomicBoolean done) throws Exception {
+        socket.setSendTimeOut(100);
+        socket.bind(address);
         PyStreamingWire wire = new PyStreamingWire();
         try (JpegCodec codec = JpegCodecs.create()) {
             byte[] jpeg = codec.encode(TestCards.frame(TestCard.TEST_S, false, 0));
             long fno = 0;
             for (int i = 0; i < 3000 && !done.get(); i++) {
-                if (Peer.send(push, wire.encode(Frame.encoded("camera", fno, System.currentTimeMillis() / 1000.0,
+                if (Peer.send(socket, wire.encode(Frame.encoded("camera", fno, System.currentTimeMillis() / 1000.0,
                         null, jpeg)))) {
                     fno++;
                 }
@@ -176,27 +178,6 @@ class ClusterIT {
         return null;
     }
 
-    /** A collecting receiver: the frame numbers of each stream its meta names, until STOPSTREAM (at most 60 s). */
-    private static Map<String, List<Long>> collectNamed(ZMQ.Socket pull, String address) throws Exception {
-        pull.bind(address);
-        pull.setReceiveTimeOut(200);
-        PyStreamingWire wire = new PyStreamingWire();
-        Map<String, List<Long>> streams = new TreeMap<>();
-        for (int i = 0; i < 300; i++) {
-            List<byte[]> parts = Peer.receive(pull);
-            if (parts == null) {
-                continue;
-            }
-            Frame frame = wire.decode("worker", parts);
-            if (frame.fno() == PyStreamingWire.STOPSTREAM) {
-                break;
-            }
-            streams.computeIfAbsent(String.valueOf(StreamMeta.streamOf(frame.meta())), s -> new ArrayList<>())
-                    .add(frame.fno());
-        }
-        return streams;
-    }
-
     /** Prometheus scrapes the TaskManagers (9250 and up) and finds a receiver's frame rate and latency per stream. */
     @Test
     @Order(4)
@@ -204,7 +185,7 @@ class ClusterIT {
     void prometheusFindsAReceiversFrameRateAndLatencyOnTheTaskManagers() throws Exception {
         String published = Ports.freeAddress();
         AtomicBoolean done = new AtomicBoolean();
-        Peer<Void> camera = Peer.start(context -> publishFrames(context.createSocket(SocketType.PUB), published, done));
+        Peer<Void> camera = Peer.start(context -> sendFrames(context.createSocket(SocketType.PUB), published, done));
         try {
             assertThat(scrape(9249)).as("the JobManager's metrics").contains("flink_jobmanager_");
             String job = submit("receiver", "--endpoint", published, "--preview-port", "0");
@@ -224,20 +205,6 @@ class ClusterIT {
             camera.result(10); // it ends once done, and only then may its context close
             camera.close();
         }
-    }
-
-    /** Binds a PUB and publishes test-card frames every 20 ms until done (at most 60 s). */
-    private static Void publishFrames(ZMQ.Socket pub, String address, AtomicBoolean done) throws Exception {
-        pub.bind(address);
-        PyStreamingWire wire = new PyStreamingWire();
-        try (JpegCodec codec = JpegCodecs.create()) {
-            byte[] jpeg = codec.encode(TestCards.frame(TestCard.TEST_S, false, 0));
-            for (long fno = 0; fno < 3000 && !done.get(); fno++) {
-                Peer.send(pub, wire.encode(Frame.encoded("camera", fno, System.currentTimeMillis() / 1000.0, null, jpeg)));
-                Thread.sleep(20);
-            }
-        }
-        return null;
     }
 
     /** What Prometheus would scrape from a port on this machine, or nothing if nobody serves there. */

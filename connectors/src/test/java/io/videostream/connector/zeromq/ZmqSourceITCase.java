@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobStatus;
@@ -237,15 +238,21 @@ class ZmqSourceITCase {
     @Test
     void anUnknownTrackFailsTheJobAtOnceInsteadOfRestartingIt() throws Exception {
         String address = Ports.freeAddress();
-        try (Peer<Void> distributor = Peer.start(context -> {
+        AtomicBoolean done = new AtomicBoolean();
+        // Answers every request with UNKNOWN for as long as the test runs (at most 60 s), however long
+        // the job takes to start; it ends before its context closes.
+        Peer<Void> distributor = Peer.start(context -> {
             ZMQ.Socket rep = context.createSocket(SocketType.REP);
             rep.bind(address);
-            rep.setReceiveTimeOut(5000); // the job may take a while to start; the loop ends once it stops asking
-            for (int i = 0; i < 1000 && rep.recv(0) != null; i++) {
-                Peer.send(rep, message(TextSchema.UNKNOWN));
+            rep.setReceiveTimeOut(100);
+            for (int i = 0; i < 600 && !done.get(); i++) {
+                if (rep.recv(0) != null) {
+                    Peer.send(rep, message(TextSchema.UNKNOWN));
+                }
             }
             return null;
-        })) {
+        });
+        try {
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(restarting(1000, Duration.ofMillis(100)));
             env.setParallelism(1);
@@ -260,6 +267,10 @@ class ZmqSourceITCase {
             assertThatThrownBy(() -> job.getJobExecutionResult().get(30, TimeUnit.SECONDS))
                     .hasStackTraceContaining("does not serve track 'bogus'");
             assertThat(restarts(METRICS, job.getJobID())).isZero();
+        } finally {
+            done.set(true);
+            distributor.result(10);
+            distributor.close();
         }
     }
 

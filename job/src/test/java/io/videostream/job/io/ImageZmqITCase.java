@@ -6,16 +6,15 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
-import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.job.FrameCollector;
 import io.videostream.job.ReceiverJob;
 import io.videostream.job.WorkerJob;
 import io.videostream.job.cli.Args;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 /**
  * imagezmq senders (pyzmq peers that speak imagezmq's format) to the jobs: a receiver as their hub,
@@ -85,7 +83,8 @@ class ImageZmqITCase {
         String drain = Ports.freeAddress();
         var options = WorkerJob.Options.parse(new Args("--format", "imagezmq", "--source-pattern", "sub",
                 "--source", published, "--drain", drain, "--processor", "gray", "--frames", "5"));
-        try (Peer<List<Frame>> collector = Peer.start(context -> collect(context.createSocket(SocketType.PULL), drain));
+        try (Peer<List<Frame>> collector = Peer.start(context -> FrameCollector.untilStopstream(
+                context.createSocket(SocketType.PULL), drain, 30));
                 PythonPeer sender = PythonPeer.imagezmq(dir, "pub", published, "200", PythonPeer.JPEG)) {
             new WorkerJob(options, WorkerJob.zeromqSource(options), WorkerJob.zeromqSink(options))
                     .execute(StreamExecutionEnvironment.getExecutionEnvironment()); // ends after --frames
@@ -95,22 +94,5 @@ class ImageZmqITCase {
                     + "may finish them out of order").containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L);
             assertThat(results).extracting(Frame::meta).containsOnly(Map.of("stream", "rpi-pub"));
         }
-    }
-
-    /** A pystreaming collector: the frames that arrive until STOPSTREAM. */
-    private static List<Frame> collect(ZMQ.Socket pull, String address) throws Exception {
-        pull.setReceiveTimeOut(30_000);
-        pull.bind(address);
-        PyStreamingWire wire = new PyStreamingWire();
-        List<Frame> frames = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            List<byte[]> parts = Peer.receive(pull);
-            Frame frame = parts == null ? null : wire.decode("worker", parts);
-            if (frame == null || frame.fno() == PyStreamingWire.STOPSTREAM) {
-                break;
-            }
-            frames.add(frame);
-        }
-        return frames;
     }
 }

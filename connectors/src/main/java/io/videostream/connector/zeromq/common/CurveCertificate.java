@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
@@ -49,7 +50,8 @@ public record CurveCertificate(String publicKey, String secretKey) {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the certificate " + file + ": " + e.getMessage(), e);
+            String why = e instanceof NoSuchFileException ? "no such file (" + file.toAbsolutePath() + ")" : e.toString();
+            throw new IllegalArgumentException("cannot read the certificate " + file + ": " + why, e);
         }
         String publicKey = null;
         String secretKey = null;

@@ -57,8 +57,11 @@ class CurveITCase {
         CollectingSink<Frame> received = new CollectingSink<>("curve-map-reduce");
 
         try (TcpRelay toStreamer = new TcpRelay(distributor); TcpRelay toReceiver = new TcpRelay(collector)) {
+            // The distributor answers with the newest frame (pystreaming's), so on a busy machine the
+            // oldest ones can reach the receiver seconds after the others: a buffer long enough for all
+            // (the end of stream lets go what it holds at once).
             var receiverOptions = ReceiverJob.Options.parse(new Args("--mapreduce", "--endpoint", collector,
-                    "--bufferlen", "3", "--curve-cert", secret(receiverKey), "--curve-clients", workers.toString()));
+                    "--bufferlen", "30", "--curve-cert", secret(receiverKey), "--curve-clients", workers.toString()));
             JobClient receiver = Jobs.start(env -> new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions),
                     List.of(received)).build(env));
             var streamerOptions = StreamerJob.Options.parse(new Args("--mapreduce", "--endpoint", distributor,

@@ -235,6 +235,110 @@ class ZmqSourceITCase {
         }
     }
 
+    /** Opened when the job's first record may go on; a new one for each run. */
+    private static volatile CountDownLatch jobBusy;
+
+    @Test
+    void reqLosesNothingWhenTheJobIsBusyForLongerThanTheRequestTimeout() throws Exception {
+        String address = Ports.freeAddress();
+        int count = 30;
+        CollectingSink<String> sink = new CollectingSink<>("req-busy");
+        jobBusy = new CountDownLatch(1);
+        try (Peer<Integer> distributor = Peer.start(context -> {
+            ZMQ.Socket rep = context.createSocket(SocketType.REP);
+            rep.bind(address);
+            rep.setReceiveTimeOut(10_000);
+            int next = 0;
+            int ended = 0;
+            int requests = 0;
+            while (ended < 3 && requests++ < 10_000) {
+                byte[] request = rep.recv(0);
+                if (request == null) {
+                    break;
+                }
+                String reply = next < count ? "m" + next++ : TextSchema.END;
+                ended += reply.equals(TextSchema.END) ? 1 : 0;
+                Peer.send(rep, message(reply));
+                if (next == count / 2) {
+                    jobBusy.countDown(); // answers wait unread in the job's sockets for a while by now
+                }
+            }
+            return next;
+        })) {
+            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                    .setPattern(ZmqSourcePattern.REQ)
+                    .addEndpoint(ZmqEndpoint.connect(address))
+                    .setTrack("none")
+                    .setRequestsInFlight(3)
+                    .set(ZmqOptions.REQUEST_TIMEOUT, Duration.ofMillis(200))
+                    .setDeserializer(new TextSchema())
+                    .build();
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq")
+                    .map(m -> {
+                        // Busy for ten request timeouts: the reader's queue fills and its fetcher waits.
+                        if (jobBusy.getCount() > 0) {
+                            jobBusy.await(2, TimeUnit.SECONDS);
+                        }
+                        return m;
+                    })
+                    .sinkTo(sink);
+            env.execute();
+            assertThat(distributor.result(10)).as("answered").isEqualTo(count);
+            assertThat(sink.results()).as("every answer taken, none asked again and thrown away")
+                    .containsExactlyInAnyOrderElementsOf(numbered(count));
+        }
+    }
+
+    @Test
+    void reqAsksAgainWhenTheDistributorWentAwayWithItsRequestsAndGoesOnWithTheOneThatReplacesIt() throws Exception {
+        String address = Ports.freeAddress();
+        CollectingSink<String> sink = new CollectingSink<>("req-replaced");
+        ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                .setPattern(ZmqSourcePattern.REQ)
+                .addEndpoint(ZmqEndpoint.connect(address))
+                .setTrack("none")
+                .setRequestsInFlight(3)
+                .set(ZmqOptions.REQUEST_TIMEOUT, Duration.ofMillis(300))
+                .setDeserializer(new TextSchema())
+                .build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq").sinkTo(sink);
+        JobClient job = env.executeAsync();
+        try (Peer<Void> vanishing = Peer.start(context -> {
+            ZMQ.Socket rep = context.createSocket(SocketType.REP);
+            rep.bind(address);
+            rep.setReceiveTimeOut(30_000);
+            assertThat(rep.recv(0)).as("a request").isNotNull();
+            return null; // gone, with the requests it took and never answered
+        })) {
+            vanishing.result(40);
+        }
+        try (Peer<Void> replacement = Peer.start(context -> {
+            ZMQ.Socket rep = context.createSocket(SocketType.REP);
+            rep.bind(address);
+            rep.setReceiveTimeOut(10_000);
+            int next = 0;
+            int ended = 0;
+            for (int i = 0; i < 1000 && ended < 3; i++) {
+                if (rep.recv(0) == null) {
+                    break;
+                }
+                String reply = next < 10 ? "m" + next++ : TextSchema.END;
+                ended += reply.equals(TextSchema.END) ? 1 : 0;
+                Peer.send(rep, message(reply));
+            }
+            return null;
+        })) {
+            awaitEnd(job, sink);
+            replacement.result(10);
+        }
+        assertThat(sink.results()).containsExactlyInAnyOrderElementsOf(numbered(10));
+        assertThat(counter(METRICS, job.getJobID(), "reconnects")).isGreaterThanOrEqualTo(1);
+    }
+
     @Test
     void anUnknownTrackFailsTheJobAtOnceInsteadOfRestartingIt() throws Exception {
         String address = Ports.freeAddress();

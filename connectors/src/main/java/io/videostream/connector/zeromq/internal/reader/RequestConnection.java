@@ -20,14 +20,19 @@ import org.slf4j.LoggerFactory;
 /**
  * REQ: asks a distributor for a track with several requests in flight, like pystreaming's Worker.
  * An empty queue (not available) is asked again after a pause; an unknown track fails the job without
- * restarts (asking again would not help); a
- * request the distributor never answers (it went away) is sent again after a timeout, which the
- * relaxed, correlated REQ sockets allow without reopening them. The stream has ended when every
- * requester has been told so: replies to the other requests in flight may still carry frames.
+ * restarts (asking again would not help); a request the distributor never answers (it went away) is
+ * sent again after a timeout, which the relaxed, correlated REQ sockets allow without reopening them.
+ * Asking again throws away the answer to the request before, so the timeout counts only the time the
+ * reader spent waiting for answers: while the job is busy and the fetcher waits to hand over what it
+ * has, answers wait in the sockets, and they are read, not asked for again (a frame each, otherwise).
+ * The stream has ended when every requester has been told so: replies to the other requests in flight
+ * may still carry frames.
  */
 @Internal
 final class RequestConnection extends SplitConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RequestConnection.class);
+    /** The most that counts as waiting between two runs of the timers: two of the reader's polls. */
+    private static final long MAX_WAIT_BETWEEN_RUNS_NANOS = 2 * ZmqSplitReader.POLL_MILLIS * 1_000_000;
 
     private final String track;
     private final List<byte[]> request;
@@ -36,11 +41,15 @@ final class RequestConnection extends SplitConnection {
     private final AtomicInteger inFlight;
     private final List<Requester> requesters = new ArrayList<>();
     private final List<ZmqSocket> sockets = new ArrayList<>();
+    /** When the timers last ran, or -1. */
+    private long lastTimersRun = -1;
 
     /** One REQ socket and where its request stands. */
     private final class Requester {
         final ZmqSocket socket;
-        long sentAt = -1;
+        boolean waiting;
+        /** How long the reader has waited for the answer to the request in flight. */
+        long waitedNanos;
         long retryAt = -1;
         boolean ended;
 
@@ -48,20 +57,25 @@ final class RequestConnection extends SplitConnection {
             socket = session.open(SocketKind.REQ, split.endpoint(), metrics);
         }
 
-        void ask(long now) {
-            if (sentAt < 0) {
+        void ask() {
+            if (!waiting) {
                 inFlight.incrementAndGet();
             }
+            waiting = true;
+            waitedNanos = 0;
             retryAt = -1;
-            sentAt = now;
             socket.send(request);
         }
 
         void answered() {
-            if (sentAt >= 0) {
+            if (waiting) {
                 inFlight.decrementAndGet();
             }
-            sentAt = -1;
+            waiting = false;
+        }
+
+        boolean timedOut() {
+            return waiting && waitedNanos >= timeoutNanos;
         }
     }
 
@@ -73,12 +87,11 @@ final class RequestConnection extends SplitConnection {
         this.retryPauseNanos = config.retryPause().toNanos();
         this.timeoutNanos = config.requestTimeout().toNanos();
         this.inFlight = inFlight;
-        long now = System.nanoTime();
         for (int i = 0; i < config.requestsInFlight(); i++) {
             Requester requester = new Requester(session, metrics);
             requesters.add(requester);
             sockets.add(requester.socket);
-            requester.ask(now);
+            requester.ask();
         }
     }
 
@@ -96,7 +109,6 @@ final class RequestConnection extends SplitConnection {
         }
         requester.answered();
         MessageKind kind = handler.handle(split, reply);
-        long now = System.nanoTime();
         if (kind == MessageKind.LAST_DATA) {
             finish(); // replies to the other requests in flight are not wanted
         } else if (kind == MessageKind.END_OF_STREAM) {
@@ -106,9 +118,9 @@ final class RequestConnection extends SplitConnection {
             throw new SuppressRestartsException(new IllegalStateException("the distributor at "
                     + split.endpoint().address() + " does not serve track '" + track + "'"));
         } else if (kind == MessageKind.NOT_AVAILABLE) {
-            requester.retryAt = now + retryPauseNanos;
+            requester.retryAt = System.nanoTime() + retryPauseNanos;
         } else {
-            requester.ask(now);
+            requester.ask();
         }
     }
 
@@ -125,26 +137,33 @@ final class RequestConnection extends SplitConnection {
 
     @Override
     long runTimers(long now) {
+        // Between two runs the reader polled its sockets, unless it was away (handing a batch to a busy
+        // job): that time is not waiting for the distributor, and counts as one poll at most.
+        long waited = lastTimersRun < 0 ? 0 : Math.min(now - lastTimersRun, MAX_WAIT_BETWEEN_RUNS_NANOS);
+        lastTimersRun = now;
         long next = Long.MAX_VALUE;
         boolean streamEnded = requesters.stream().anyMatch(r -> r.ended);
         for (Requester r : requesters) {
             if (r.ended) {
                 continue;
             }
-            if (streamEnded && r.sentAt >= 0 && now - r.sentAt >= timeoutNanos) {
+            if (r.waiting) {
+                r.waitedNanos += waited;
+            }
+            if (streamEnded && r.timedOut()) {
                 r.answered(); // the stream ended and this request is not answered: the distributor is gone
                 end(r);
                 continue;
             }
             if (r.retryAt >= 0 && now >= r.retryAt) {
-                r.ask(now);
-            } else if (r.sentAt >= 0 && now - r.sentAt >= timeoutNanos) {
+                r.ask();
+            } else if (r.timedOut()) {
                 LOG.info("No answer from the distributor at {} for {} ms; asking again", split.endpoint().address(),
                         timeoutNanos / 1_000_000);
-                r.ask(now);
+                r.ask();
             }
-            long due = r.retryAt >= 0 ? r.retryAt : r.sentAt + timeoutNanos;
-            next = Math.min(next, Math.max(0, (due - now) / 1_000_000));
+            long dueIn = r.retryAt >= 0 ? r.retryAt - now : timeoutNanos - r.waitedNanos;
+            next = Math.min(next, Math.max(0, dueIn / 1_000_000));
         }
         return next;
     }

@@ -113,8 +113,10 @@ final class JeromqSession extends SocketSession {
 
         @Override
         public void close(Duration linger) {
-            socket.setLinger((int) linger.toMillis());
             monitor.close();
+            // jeromq's destroySocket gives the socket the context's linger, whatever the socket had: set
+            // there, or the messages still queued (the last frames, the end of stream) would be dropped.
+            context.setLinger((int) linger.toMillis());
             context.destroySocket(socket);
         }
     }

@@ -1,9 +1,7 @@
 package io.videostream.job;
 
 import io.videostream.codec.Frame;
-import io.videostream.job.operators.EncodeFrames;
 import io.videostream.job.operators.FileFrames;
-import io.videostream.job.operators.VideoFileFrames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,14 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * JPEG frames from a file at a frame rate: a folder of JPEG files (sent as they are, in name order,
- * by parallel readers) or a video file (read in order by one instance with OpenCV and encoded right
- * there, so raw pixels stay in that task). The run ends with the input, or after {@code frames}.
+ * JPEG frames from a folder of JPEG files at a frame rate, sent as they are, in name order, by
+ * parallel readers. The run ends with the folder, or after {@code frames}. (Video files, cameras and
+ * devices are read by FFmpeg: {@link io.videostream.job.video.VideoSource}.)
  */
 public final class FileStream {
     private FileStream() {}
@@ -37,34 +34,12 @@ public final class FileStream {
         }
     }
 
-    /** How many frames the input has: files in the folder, or frames in the video. */
-    static long frameCount(Path input) {
-        if (Files.isDirectory(input)) {
-            return jpegFiles(input).size();
-        }
-        if (!Files.isReadable(input)) {
-            throw new IllegalArgumentException("--input " + input + " is neither a folder nor a readable file");
-        }
-        long frames = VideoFileFrames.frameCount(input.toString());
-        if (frames <= 0) {
-            throw new IllegalArgumentException("--input " + input + ": OpenCV cannot read it as a video");
-        }
-        return frames;
-    }
-
-    public static DataStream<Frame> encoded(StreamExecutionEnvironment env, Path input, double fps, long frames,
-            Configuration codec, int parallelism) {
-        long count = Math.min(frames, frameCount(input));
-        if (Files.isDirectory(input)) {
-            return TestCardStream.clock(env, fps, count)
-                    .rebalance()
-                    .map(new FileFrames(Frame.DEFAULT_STREAM, jpegFiles(input))).setParallelism(parallelism)
-                    .name("JPEG files of " + input);
-        }
-        return TestCardStream.clock(env, fps, count)
-                .map(new VideoFileFrames(Frame.DEFAULT_STREAM, input.toString())).setParallelism(1)
-                .name("video " + input.getFileName())
-                .map(new EncodeFrames(codec)).setParallelism(1)
-                .name("encode");
+    public static DataStream<Frame> encoded(StreamExecutionEnvironment env, Path folder, double fps, long frames,
+            int parallelism) {
+        List<String> jpegs = jpegFiles(folder);
+        return TestCardStream.clock(env, fps, Math.min(frames, jpegs.size()))
+                .rebalance()
+                .map(new FileFrames(Frame.DEFAULT_STREAM, jpegs)).setParallelism(parallelism)
+                .name("JPEG files of " + folder);
     }
 }

@@ -11,56 +11,75 @@ import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.job.cli.Args;
 import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.job.video.Ffmpeg;
+import io.videostream.job.video.VideoInput;
+import io.videostream.job.video.VideoSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * pystreaming's Streamer: test-card frames, JPEG-encoded in parallel, published on a PUB socket or,
- * in map-reduce, served by a REP distributor with one queue per track to the workers that ask.
+ * pystreaming's Streamer: test-card frames JPEG-encoded in parallel, a folder of JPEG files, or video
+ * files, cameras and devices read by FFmpeg (one stream each), published on a PUB socket or, in
+ * map-reduce, served by a REP distributor with one queue per track to the workers that ask; one
+ * endpoint per stream.
  */
 public class StreamerJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream streamer --endpoint tcp://127.0.0.1:5555 [--mapreduce --tracks none,detect]",
-            "         [--card IMAG_S] [--animated] [--input FOLDER|VIDEO] [--fps 30] [--frames N] [--quality 50]",
-            "         [--parallelism 2] [--curve-cert FILE (--curve-clients DIR | --curve-server FILE)]",
+            "         [--card IMAG_S] [--animated] [--input FOLDER|VIDEO|URL|/dev/videoN,...] [--fps 30] [--frames N]",
+            "         [--quality 50] [--parallelism 2] [--curve-cert FILE (--curve-clients DIR | --curve-server FILE)]",
             "  --endpoint     where to publish or serve: binds, as pystreaming's Streamer (tcp://127.0.0.1:PORT on",
-            "                 loopback, tcp://*:PORT on every interface; connect:ADDRESS connects)",
+            "                 loopback, tcp://*:PORT on every interface; connect:ADDRESS connects); with several",
+            "                 inputs, one endpoint per input, comma-separated in their order",
             "  --mapreduce    serve frames to workers (REP distributor) instead of publishing them (PUB)",
             "  --tracks       the distributor's tracks, comma-separated (default none, as pystreaming)",
             "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
             "                 640x480, 1280x720, 1920x1080 (default IMAG_S)",
             "  --animated     rotate the card 3 degrees a frame",
-            "  --input        instead of a card: a folder of JPEG files (sent as they are, in name order)",
-            "                 or a video file (read with OpenCV); the run ends with the input",
-            "  --fps          frames per second (default 30)",
-            "  --frames       send N frames, then the end of stream (STOPSTREAM), and finish;",
+            "  --input        instead of a card: a folder of JPEG files (sent as they are, in name order); or,",
+            "                 comma-separated, one stream each, read by FFmpeg: video files (MP4, AVI, ...; read",
+            "                 at --fps, the run ends with them), camera URLs (rtsp://, http://, ...) and V4L2",
+            "                 devices (/dev/video0), read as they send and reopened when they drop",
+            "  --fps          frames per second of a card or a file (default 30)",
+            "  --frames       send N frames (of each input), then the end of stream (STOPSTREAM), and finish;",
             "                 a bounded run holds frames back rather than drop them",
-            "  --quality      JPEG quality 1-100 (default 50)",
-            "  --parallelism  parallel encoders (default 2)",
+            "  --quality      JPEG quality 1-100 (default 50; FFmpeg's inputs: the nearest of its scale)",
+            "  --parallelism  parallel encoders, or readers of the inputs (default 2)",
             Args.CURVE_USAGE,
             "  --curve-server the public certificate (.key) of the server, when --endpoint connects");
 
-    /** The streamer's settings; no tracks means PUB; curve null means plain sockets. */
-    public record Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames, Path input,
-            Configuration codec, int parallelism, ZmqCurve curve, ZmqTransport transport) {
-        /** Plain sockets. */
+    /**
+     * The streamer's settings: no tracks means PUB; curve null means plain sockets; no inputs means the
+     * test card; one endpoint per input (one for the card or a folder).
+     */
+    public record Options(List<ZmqEndpoint> endpoints, List<String> tracks, TestCardStream.Options frames,
+            List<String> inputs, Configuration codec, int parallelism, ZmqCurve curve, ZmqTransport transport) {
+        /** One endpoint, plain sockets; a test card when input is null. */
         public Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames, Path input,
                 Configuration codec, int parallelism) {
-            this(endpoint, tracks, frames, input, codec, parallelism, null, null);
+            this(List.of(endpoint), tracks, frames, input == null ? List.of() : List.of(input.toString()), codec,
+                    parallelism, null, null);
         }
 
         /** The same on another transport and CURVE (null: plain sockets; the connector's default transport). */
         public Options withSockets(ZmqCurve newCurve, ZmqTransport newTransport) {
-            return new Options(endpoint, tracks, frames, input, codec, parallelism, newCurve, newTransport);
+            return new Options(endpoints, tracks, frames, inputs, codec, parallelism, newCurve, newTransport);
         }
 
         public static Options parse(Args args) {
-            ZmqEndpoint endpoint = args.endpoint("endpoint", true);
+            List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream()
+                    .map(text -> ZmqEndpoint.parse(text, true)).toList();
+            if (endpoints.isEmpty()) {
+                throw new IllegalArgumentException("--endpoint is required");
+            }
             boolean mapreduce = args.flag("mapreduce");
             List<String> tracks = args.list("tracks", "none");
             if (!mapreduce && args.string("tracks", null) != null) {
@@ -69,54 +88,114 @@ public class StreamerJob {
             TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
                     TestCard.parse(args.string("card", "IMAG_S")), args.flag("animated"),
                     args.decimal("fps", 30, 0.1), args.frames());
-            String input = args.string("input", null);
-            if (input != null) {
-                FileStream.frameCount(Path.of(input)); // fails now, with one line, if it cannot be read
+            List<String> inputs = args.list("input", null);
+            if (endpoints.size() != Math.max(1, inputs.size())) {
+                throw new IllegalArgumentException("--input gives " + Math.max(1, inputs.size()) + " streams, --endpoint "
+                        + endpoints.size() + ": one endpoint per input, in their order");
             }
-            return new Options(endpoint, mapreduce ? tracks : List.of(), frames, input == null ? null : Path.of(input),
-                    args.codec(), args.parallelism(), args.curve(List.of(endpoint), "curve-server"), args.transport());
+            Options options = new Options(endpoints, mapreduce ? tracks : List.of(), frames, inputs, args.codec(),
+                    args.parallelism(), args.curve(endpoints, "curve-server"), args.transport());
+            if (options.folder() == null && !inputs.isEmpty()) {
+                Ffmpeg.require("--input " + String.join(",", inputs));
+                Ffmpeg.checkFiles(options.videoInputs()); // fails now, with one line, if one cannot be read
+            } else if (options.folder() != null) {
+                FileStream.jpegFiles(options.folder());
+            }
+            return options;
+        }
+
+        /** The folder of JPEG files that is the one input, or null. */
+        Path folder() {
+            return inputs.size() == 1 && Files.isDirectory(Path.of(inputs.get(0))) ? Path.of(inputs.get(0)) : null;
+        }
+
+        /** The inputs FFmpeg reads, one stream each, named uniquely. */
+        List<VideoInput> videoInputs() {
+            return VideoInput.parseAll(inputs);
+        }
+
+        /** The run ends by itself: after --frames, with a folder, or with inputs that are all files. */
+        boolean bounded() {
+            return frames.frames() != Long.MAX_VALUE || folder() != null
+                    || (!inputs.isEmpty() && videoInputs().stream().noneMatch(VideoInput::live));
         }
     }
 
     private final Options options;
-    private final Sink<Frame> sink;
+    private final List<Sink<Frame>> sinks;
 
-    public StreamerJob(Options options, Sink<Frame> sink) {
+    /** @param sinks one per endpoint, in their order ({@link #zeromqSinks}) */
+    public StreamerJob(Options options, List<Sink<Frame>> sinks) {
+        if (sinks.size() != options.endpoints().size()) {
+            throw new IllegalArgumentException(sinks.size() + " sinks for " + options.endpoints().size() + " endpoints");
+        }
         this.options = options;
-        this.sink = sink;
+        this.sinks = List.copyOf(sinks);
     }
 
-    /** The streamer's own sink: PUB, or a REP distributor for map-reduce. */
+    /** A streamer of one stream (a card, a folder, one video input) into one sink. */
+    public StreamerJob(Options options, Sink<Frame> sink) {
+        this(options, List.of(sink));
+    }
+
+    /** The streamer's own sink of a one-stream streamer: PUB, or a REP distributor for map-reduce. */
     public static Sink<Frame> zeromqSink(Options options) {
-        boolean bounded = options.frames().frames() != Long.MAX_VALUE || options.input() != null;
+        if (options.endpoints().size() != 1) {
+            throw new IllegalArgumentException("a sink for each of " + options.endpoints().size() + " endpoints");
+        }
+        return zeromqSinks(options).get(0);
+    }
+
+    /** PUB, or a REP distributor for map-reduce, at each endpoint. */
+    public static List<Sink<Frame>> zeromqSinks(Options options) {
         PyStreamingSchema schema = new PyStreamingSchema();
-        return ZmqSink.<Frame>builder()
+        ZmqCurve curve = options.curve();
+        return options.endpoints().stream().<Sink<Frame>>map(endpoint -> ZmqSink.<Frame>builder()
                 .setPattern(options.tracks().isEmpty() ? ZmqSinkPattern.PUB : ZmqSinkPattern.REP)
-                .setEndpoint(options.endpoint())
+                .setEndpoint(endpoint)
                 .setTracks(options.tracks().toArray(String[]::new))
                 .setSerializer(schema)
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
-                .setFlowControl(bounded ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
-                .setCurve(options.curve())
+                .setFlowControl(options.bounded() ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
+                .setCurve(curve)
                 .set(ZmqOptions.TRANSPORT, options.transport())
-                .build();
+                .build()).toList();
     }
 
     public void build(StreamExecutionEnvironment env) {
         FrameJobs.configure(env);
         TestCardStream.Options frames = options.frames();
-        DataStream<Frame> encoded = options.input() == null
-                ? TestCardStream.encoded(env, frames, options.codec(), options.parallelism())
-                : FileStream.encoded(env, options.input(), frames.fps(), frames.frames(), options.codec(),
-                        options.parallelism());
-        encoded.sinkTo(sink)
+        Path folder = options.folder();
+        if (options.inputs().isEmpty()) {
+            sinkTo(TestCardStream.encoded(env, frames, options.codec(), options.parallelism()), 0);
+        } else if (folder != null) {
+            sinkTo(FileStream.encoded(env, folder, frames.fps(), frames.frames(), options.parallelism()), 0);
+        } else {
+            List<VideoInput> inputs = options.videoInputs();
+            DataStream<Frame> video = env.fromSource(new VideoSource(inputs, frames.fps(), frames.frames(),
+                            options.codec().get(JpegCodecs.QUALITY)), WatermarkStrategy.noWatermarks(),
+                            "video " + inputs)
+                    .setParallelism(Math.min(inputs.size(), options.parallelism()));
+            for (int i = 0; i < inputs.size(); i++) {
+                String stream = inputs.get(i).stream();
+                sinkTo(inputs.size() == 1 ? video : video.filter(frame -> frame.stream().equals(stream))
+                        .setParallelism(video.getParallelism()).name("stream " + stream), i);
+            }
+        }
+    }
+
+    /** The frames of the stream that endpoint {@code i} serves. */
+    private void sinkTo(DataStream<Frame> frames, int i) {
+        frames.sinkTo(sinks.get(i))
                 .setParallelism(1)
-                .name(options.tracks().isEmpty() ? "publish" : "distribute " + options.tracks());
+                .name((options.tracks().isEmpty() ? "publish at " : "distribute " + options.tracks() + " at ")
+                        + options.endpoints().get(i));
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
         build(env);
-        String what = options.input() != null ? options.input().toString() : options.frames().card().toString();
-        return env.execute("videostream streamer " + what + " -> " + options.endpoint());
+        String what = options.inputs().isEmpty() ? options.frames().card().toString()
+                : options.folder() != null ? options.folder().toString() : options.videoInputs().toString();
+        return env.execute("videostream streamer " + what + " -> " + ReceiverJob.describe(options.endpoints()));
     }
 }

@@ -14,10 +14,10 @@ class EndpointRolesTest {
 
     @Test
     void aStreamerBindsAsPystreamingsStreamerDoes() {
-        assertThat(StreamerJob.Options.parse(new Args("--endpoint", ADDRESS)).endpoint())
-                .isEqualTo(ZmqEndpoint.bind(ADDRESS));
-        assertThat(StreamerJob.Options.parse(new Args("--endpoint", "connect:" + ADDRESS)).endpoint())
-                .isEqualTo(ZmqEndpoint.connect(ADDRESS));
+        assertThat(StreamerJob.Options.parse(new Args("--endpoint", ADDRESS)).endpoints())
+                .containsExactly(ZmqEndpoint.bind(ADDRESS));
+        assertThat(StreamerJob.Options.parse(new Args("--endpoint", "connect:" + ADDRESS)).endpoints())
+                .containsExactly(ZmqEndpoint.connect(ADDRESS));
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zeromq.SocketType;
+import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /** The source against plain jeromq peers on loopback, in a real MiniCluster. */
@@ -235,36 +236,15 @@ class ZmqSourceITCase {
         }
     }
 
-    /** Opened when the job's first record may go on; a new one for each run. */
-    private static volatile CountDownLatch jobBusy;
+    /** Set when the job has been busy with its first record; a new one for each run. */
+    private static volatile AtomicBoolean wasBusy;
 
     @Test
     void reqLosesNothingWhenTheJobIsBusyForLongerThanTheRequestTimeout() throws Exception {
         String address = Ports.freeAddress();
-        int count = 30;
         CollectingSink<String> sink = new CollectingSink<>("req-busy");
-        jobBusy = new CountDownLatch(1);
-        try (Peer<Integer> distributor = Peer.start(context -> {
-            ZMQ.Socket rep = context.createSocket(SocketType.REP);
-            rep.bind(address);
-            rep.setReceiveTimeOut(10_000);
-            int next = 0;
-            int ended = 0;
-            int requests = 0;
-            while (ended < 3 && requests++ < 10_000) {
-                byte[] request = rep.recv(0);
-                if (request == null) {
-                    break;
-                }
-                String reply = next < count ? "m" + next++ : TextSchema.END;
-                ended += reply.equals(TextSchema.END) ? 1 : 0;
-                Peer.send(rep, message(reply));
-                if (next == count / 2) {
-                    jobBusy.countDown(); // answers wait unread in the job's sockets for a while by now
-                }
-            }
-            return next;
-        })) {
+        wasBusy = new AtomicBoolean();
+        try (Peer<Integer> distributor = Peer.start(context -> serve(context, address, 30))) {
             ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
                     .setPattern(ZmqSourcePattern.REQ)
                     .addEndpoint(ZmqEndpoint.connect(address))
@@ -277,36 +257,77 @@ class ZmqSourceITCase {
             env.setParallelism(1);
             env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq")
                     .map(m -> {
-                        // Busy for ten request timeouts: the reader's queue fills and its fetcher waits.
-                        if (jobBusy.getCount() > 0) {
-                            jobBusy.await(2, TimeUnit.SECONDS);
+                        // Busy for ten request timeouts: the reader's queue fills, its fetcher waits, and
+                        // answers wait unread in its sockets.
+                        if (wasBusy.compareAndSet(false, true)) {
+                            Thread.sleep(2000);
                         }
                         return m;
                     })
                     .sinkTo(sink);
             env.execute();
-            assertThat(distributor.result(10)).as("answered").isEqualTo(count);
-            assertThat(sink.results()).as("every answer taken, none asked again and thrown away")
-                    .containsExactlyInAnyOrderElementsOf(numbered(count));
+            assertThat(distributor.result(10)).as("answered").isEqualTo(30);
         }
+        assertThat(sink.results()).as("every answer taken, none asked again and thrown away")
+                .containsExactlyInAnyOrderElementsOf(numbered(30));
+    }
+
+    @Test
+    void reqLosesNothingWhenTheDistributorStartsLongAfterTheJob() throws Exception {
+        String address = Ports.freeAddress();
+        CollectingSink<String> sink = new CollectingSink<>("req-late-distributor");
+        JobClient job = startReq(address, Duration.ofMillis(200), sink);
+        Thread.sleep(1500); // seven request timeouts with nobody there: requests asked again would pile up
+        try (Peer<Integer> distributor = Peer.start(context -> serve(context, address, 30))) {
+            awaitEnd(job, sink);
+            assertThat(distributor.result(10)).as("answered").isEqualTo(30);
+        }
+        assertThat(sink.results()).as("every answer taken, none to a request asked again")
+                .containsExactlyInAnyOrderElementsOf(numbered(30));
+    }
+
+    /** A REQ source (three requests in flight) into the sink, started. */
+    private static JobClient startReq(String address, Duration timeout, CollectingSink<String> sink) throws Exception {
+        ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                .setPattern(ZmqSourcePattern.REQ)
+                .addEndpoint(ZmqEndpoint.connect(address))
+                .setTrack("none")
+                .setRequestsInFlight(3)
+                .set(ZmqOptions.REQUEST_TIMEOUT, timeout)
+                .setDeserializer(new TextSchema())
+                .build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq").sinkTo(sink);
+        return env.executeAsync();
+    }
+
+    /** A distributor answering m0..m[count) and then the end of stream until three requesters know it (or none asks). */
+    private static int serve(ZContext context, String address, int count) {
+        ZMQ.Socket rep = context.createSocket(SocketType.REP);
+        rep.bind(address);
+        rep.setReceiveTimeOut(10_000);
+        int next = 0;
+        int ended = 0;
+        for (int i = 0; i < 10_000 && ended < 3; i++) {
+            if (rep.recv(0) == null) {
+                break;
+            }
+            String reply = next < count ? "m" + next++ : TextSchema.END;
+            if (reply.equals(TextSchema.END)) {
+                ended++;
+                rep.setReceiveTimeOut(1000); // a requester that ended by its timeout asks no more
+            }
+            Peer.send(rep, message(reply));
+        }
+        return next;
     }
 
     @Test
     void reqAsksAgainWhenTheDistributorWentAwayWithItsRequestsAndGoesOnWithTheOneThatReplacesIt() throws Exception {
         String address = Ports.freeAddress();
         CollectingSink<String> sink = new CollectingSink<>("req-replaced");
-        ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                .setPattern(ZmqSourcePattern.REQ)
-                .addEndpoint(ZmqEndpoint.connect(address))
-                .setTrack("none")
-                .setRequestsInFlight(3)
-                .set(ZmqOptions.REQUEST_TIMEOUT, Duration.ofMillis(300))
-                .setDeserializer(new TextSchema())
-                .build();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq").sinkTo(sink);
-        JobClient job = env.executeAsync();
+        JobClient job = startReq(address, Duration.ofMillis(300), sink);
         try (Peer<Void> vanishing = Peer.start(context -> {
             ZMQ.Socket rep = context.createSocket(SocketType.REP);
             rep.bind(address);
@@ -316,24 +337,9 @@ class ZmqSourceITCase {
         })) {
             vanishing.result(40);
         }
-        try (Peer<Void> replacement = Peer.start(context -> {
-            ZMQ.Socket rep = context.createSocket(SocketType.REP);
-            rep.bind(address);
-            rep.setReceiveTimeOut(10_000);
-            int next = 0;
-            int ended = 0;
-            for (int i = 0; i < 1000 && ended < 3; i++) {
-                if (rep.recv(0) == null) {
-                    break;
-                }
-                String reply = next < 10 ? "m" + next++ : TextSchema.END;
-                ended += reply.equals(TextSchema.END) ? 1 : 0;
-                Peer.send(rep, message(reply));
-            }
-            return null;
-        })) {
+        try (Peer<Integer> replacement = Peer.start(context -> serve(context, address, 10))) {
             awaitEnd(job, sink);
-            replacement.result(10);
+            assertThat(replacement.result(10)).isEqualTo(10);
         }
         assertThat(sink.results()).containsExactlyInAnyOrderElementsOf(numbered(10));
         assertThat(counter(METRICS, job.getJobID(), "reconnects")).isGreaterThanOrEqualTo(1);

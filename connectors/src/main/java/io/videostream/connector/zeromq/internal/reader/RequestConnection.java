@@ -20,13 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * REQ: asks a distributor for a track with several requests in flight, like pystreaming's Worker.
  * An empty queue (not available) is asked again after a pause; an unknown track fails the job without
- * restarts (asking again would not help); a request the distributor never answers (it went away) is
- * sent again after a timeout, which the relaxed, correlated REQ sockets allow without reopening them.
- * Asking again throws away the answer to the request before, so the timeout counts only the time the
- * reader spent waiting for answers: while the job is busy and the fetcher waits to hand over what it
- * has, answers wait in the sockets, and they are read, not asked for again (a frame each, otherwise).
- * The stream has ended when every requester has been told so: replies to the other requests in flight
- * may still carry frames.
+ * restarts (asking again would not help). A request the distributor does not answer (it is not up
+ * yet, or it went away with the request) is asked again after a timeout on a new REQ socket, as
+ * ZeroMQ's "lazy pirate": asked again on the same socket, the first request would still go out when
+ * the distributor comes up, and the frame it took would be answered to a request given up (one frame
+ * lost per timeout, measured). The timeout counts only the time the reader spent waiting for answers:
+ * while the job is busy and the fetcher waits to hand over what it has, answers wait in the sockets,
+ * and they are read, not asked for again. The stream has ended when every requester has been told
+ * so: replies to the other requests in flight may still carry frames.
  */
 @Internal
 final class RequestConnection extends SplitConnection {
@@ -39,6 +40,8 @@ final class RequestConnection extends SplitConnection {
     private final long retryPauseNanos;
     private final long timeoutNanos;
     private final AtomicInteger inFlight;
+    private final SocketSession session;
+    private final SocketMetrics metrics;
     private final List<Requester> requesters = new ArrayList<>();
     private final List<ZmqSocket> sockets = new ArrayList<>();
     /** When the timers last ran, or -1. */
@@ -46,14 +49,14 @@ final class RequestConnection extends SplitConnection {
 
     /** One REQ socket and where its request stands. */
     private final class Requester {
-        final ZmqSocket socket;
+        ZmqSocket socket;
         boolean waiting;
         /** How long the reader has waited for the answer to the request in flight. */
         long waitedNanos;
         long retryAt = -1;
         boolean ended;
 
-        Requester(SocketSession session, SocketMetrics metrics) {
+        Requester() {
             socket = session.open(SocketKind.REQ, split.endpoint(), metrics);
         }
 
@@ -65,6 +68,17 @@ final class RequestConnection extends SplitConnection {
             waitedNanos = 0;
             retryAt = -1;
             socket.send(request);
+        }
+
+        /** Gives the unanswered request up with its socket, and asks again on a new one. */
+        void askAnew() {
+            int index = sockets.indexOf(socket);
+            socket.close(Duration.ZERO);
+            socket = session.open(SocketKind.REQ, split.endpoint(), metrics);
+            sockets.set(index, socket);
+            socketsChanged();
+            answered();
+            ask();
         }
 
         void answered() {
@@ -87,8 +101,10 @@ final class RequestConnection extends SplitConnection {
         this.retryPauseNanos = config.retryPause().toNanos();
         this.timeoutNanos = config.requestTimeout().toNanos();
         this.inFlight = inFlight;
+        this.session = session;
+        this.metrics = metrics;
         for (int i = 0; i < config.requestsInFlight(); i++) {
-            Requester requester = new Requester(session, metrics);
+            Requester requester = new Requester();
             requesters.add(requester);
             sockets.add(requester.socket);
             requester.ask();
@@ -158,9 +174,9 @@ final class RequestConnection extends SplitConnection {
             if (r.retryAt >= 0 && now >= r.retryAt) {
                 r.ask();
             } else if (r.timedOut()) {
-                LOG.info("No answer from the distributor at {} for {} ms; asking again", split.endpoint().address(),
-                        timeoutNanos / 1_000_000);
-                r.ask();
+                LOG.info("No answer from the distributor at {} for {} ms; asking again on a new socket",
+                        split.endpoint().address(), timeoutNanos / 1_000_000);
+                r.askAnew();
             }
             long dueIn = r.retryAt >= 0 ? r.retryAt - now : timeoutNanos - r.waitedNanos;
             next = Math.min(next, Math.max(0, dueIn / 1_000_000));

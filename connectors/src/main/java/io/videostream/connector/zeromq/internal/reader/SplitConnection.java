@@ -14,6 +14,7 @@ abstract class SplitConnection implements AutoCloseable {
     protected final ZmqSplit split;
     protected final MessageHandler<?> handler;
     private boolean finished;
+    private boolean socketsChanged;
 
     SplitConnection(ZmqSplit split, MessageHandler<?> handler) {
         this.split = split;
@@ -38,6 +39,18 @@ abstract class SplitConnection implements AutoCloseable {
     /** Runs timers (retries, timeouts); returns how many milliseconds until it wants to run again. */
     long runTimers(long nowNanos) {
         return Long.MAX_VALUE;
+    }
+
+    /** {@link #sockets()} changed: the poller must be built anew. */
+    final void socketsChanged() {
+        socketsChanged = true;
+    }
+
+    /** Whether the sockets changed since the last call. */
+    final boolean takeSocketsChanged() {
+        boolean changed = socketsChanged;
+        socketsChanged = false;
+        return changed;
     }
 
     /** The stream ended: the split is done and its sockets can close. */

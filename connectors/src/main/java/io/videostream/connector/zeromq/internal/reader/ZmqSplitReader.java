@@ -54,13 +54,16 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         session.checkAlive();
         RecordsBySplits.Builder<T> batch = new RecordsBySplits.Builder<>();
         handler.startFetch(batch);
-        if (poller == null) {
-            buildPoller();
-        }
         long wait = POLL_MILLIS;
         long now = System.nanoTime();
         for (SplitConnection connection : connections.values()) {
             wait = Math.min(wait, connection.tick(now));
+            if (connection.takeSocketsChanged()) {
+                closePoller();
+            }
+        }
+        if (poller == null) {
+            buildPoller();
         }
         // Wait for the first message, then gather what follows within BATCH_MILLIS: handing a batch
         // to the task costs a thread switch, which one message at a time would pay per message.

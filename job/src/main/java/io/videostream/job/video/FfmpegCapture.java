@@ -158,9 +158,10 @@ final class FfmpegCapture implements AutoCloseable {
                 LOG.warn("Skipped {} frames of {} larger than {} bytes", jpegs.oversizedImages(), input,
                         WireLimits.DEFAULT.maxImageBytes());
             }
-            int exit = process.waitFor();
-            if (exit != 0 && !closed) {
-                LOG.warn("FFmpeg reading {} ended with exit code {}: {}", input, exit, lastLine(errors));
+            boolean exited = process.waitFor(5, TimeUnit.SECONDS);
+            if ((!exited || process.exitValue() != 0) && !closed) {
+                LOG.warn("FFmpeg reading {} ended {}: {}", input, exited ? "with exit code " + process.exitValue()
+                        : "its output but went on", redacted(lastLine(errors), input));
             }
             return false;
         } finally {
@@ -193,6 +194,11 @@ final class FfmpegCapture implements AutoCloseable {
         }
         available.release();
         return frame.fno() + 1 >= split.endFno();
+    }
+
+    /** FFmpeg's message without the input's location (a URL may hold a password) nor any user:password@. */
+    static String redacted(String message, VideoInput input) {
+        return message.replace(input.location(), input.stream()).replaceAll("(?<=//)[^/@\\s]+@", "");
     }
 
     private static String lastLine(Path log) throws IOException {

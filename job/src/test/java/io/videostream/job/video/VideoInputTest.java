@@ -30,6 +30,15 @@ class VideoInputTest {
     }
 
     @Test
+    void whatFfmpegSaysIsLoggedWithoutTheCredentials() {
+        VideoInput camera = VideoInput.parse("rtsp://admin:secret@127.0.0.1:8554/live");
+        assertThat(FfmpegCapture.redacted("rtsp://admin:secret@127.0.0.1:8554/live: Connection refused", camera))
+                .isEqualTo("127.0.0.1:8554/live: Connection refused");
+        assertThat(FfmpegCapture.redacted("[tcp @ 0x1] rtsp://admin:secret@127.0.0.1:8554 failed", camera))
+                .isEqualTo("[tcp @ 0x1] rtsp://127.0.0.1:8554 failed");
+    }
+
+    @Test
     void aDeviceIsLiveAndOpenedWithV4l2() {
         VideoInput webcam = VideoInput.parse("/dev/video0");
         assertThat(webcam.live()).isTrue();

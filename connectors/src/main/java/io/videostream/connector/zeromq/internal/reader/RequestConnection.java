@@ -77,7 +77,6 @@ final class RequestConnection extends SplitConnection {
             socket = session.open(SocketKind.REQ, split.endpoint(), metrics);
             sockets.set(index, socket);
             socketsChanged();
-            answered();
             ask();
         }
 

@@ -196,6 +196,49 @@ class ZmqSinkITCase {
     }
 
     @Test
+    void theDistributorHoldsARequestUntilAFrameComesAndIgnoresWhatIsNoRequest() throws Exception {
+        String address = Ports.freeAddress();
+        // A worker that asks again at once: pystreaming's REP would answer "not available" thousands
+        // of times between two frames 50 ms apart; a held request is answered with the next frame.
+        Peer<List<String>> worker = Peer.start(context -> {
+            ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+            Peer.connect(dealer, address);
+            dealer.send("no delimiter, no REQ peer"); // counted, never answered
+            ZMQ.Socket req = context.createSocket(SocketType.REQ);
+            Peer.connect(req, address);
+            req.setReceiveTimeOut(20_000);
+            List<String> replies = new ArrayList<>();
+            for (int i = 0; i < 100_000; i++) {
+                req.send("none");
+                String reply = req.recvStr();
+                if (reply == null || reply.equals(TextSchema.END)) {
+                    break;
+                }
+                replies.add(reply);
+            }
+            return replies;
+        });
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        records(env, 20, 20).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                .setPattern(ZmqSinkPattern.REP)
+                .setEndpoint(ZmqEndpoint.bind(address))
+                .setTracks("none")
+                .setSerializer(new TextSchema())
+                .setFlowControl(FlowControl.BLOCK)
+                .set(ZmqOptions.LINGER, Duration.ofMillis(500))
+                .build()).setParallelism(1);
+        JobExecutionResult result = env.execute();
+
+        List<String> replies = worker.result(30);
+        worker.close();
+        List<String> frames = replies.stream().filter(reply -> !reply.equals(TextSchema.MISS)).toList();
+        assertThat(frames).containsExactlyInAnyOrderElementsOf(numbered(20));
+        assertThat(replies.size() - frames.size()).as("'not available' answers: one per 200 ms of nothing at most")
+                .isLessThan(20);
+        assertThat(counter(METRICS, result.getJobID(), "badRequests")).isEqualTo(1);
+    }
+
+    @Test
     void aSinkThatBindsRefusesToRunInParallel() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         records(env, 10, 100).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())

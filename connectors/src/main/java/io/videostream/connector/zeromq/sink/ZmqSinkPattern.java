@@ -9,6 +9,9 @@ public enum ZmqSinkPattern {
     PUB,
     /** Push to a collector (or to pullers, round-robin). */
     PUSH,
-    /** Serve REQ clients as a distributor: one bounded queue per track, answered on request. */
+    /**
+     * Serve REQ clients as a distributor: one bounded queue per track, answered on request (pystreaming's
+     * REP distributor; the socket is a ROUTER, which holds a request until its track has a message).
+     */
     REP
 }

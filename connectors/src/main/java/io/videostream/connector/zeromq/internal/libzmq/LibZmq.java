@@ -22,6 +22,7 @@ final class LibZmq {
     static final int ZMQ_SUB = 2;
     static final int ZMQ_REQ = 3;
     static final int ZMQ_REP = 4;
+    static final int ZMQ_ROUTER = 6;
     static final int ZMQ_PULL = 7;
     static final int ZMQ_PUSH = 8;
 

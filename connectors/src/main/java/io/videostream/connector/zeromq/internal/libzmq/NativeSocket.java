@@ -24,7 +24,7 @@ public final class NativeSocket implements AutoCloseable {
     /** The socket types the connector uses, with libzmq's numbers. */
     public enum Type {
         PAIR(LibZmq.ZMQ_PAIR), PUB(LibZmq.ZMQ_PUB), SUB(LibZmq.ZMQ_SUB), REQ(LibZmq.ZMQ_REQ), REP(LibZmq.ZMQ_REP),
-        PULL(LibZmq.ZMQ_PULL), PUSH(LibZmq.ZMQ_PUSH);
+        PULL(LibZmq.ZMQ_PULL), PUSH(LibZmq.ZMQ_PUSH), ROUTER(LibZmq.ZMQ_ROUTER);
 
         final int code;
 

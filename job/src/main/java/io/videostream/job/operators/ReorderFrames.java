@@ -27,7 +27,8 @@ import org.apache.flink.util.OutputTag;
  * record's event time, which {@link CaptureTimes} gave it, then {@code fno}) once the watermark has
  * passed them, and no frame waits longer than {@code bufferlen} of wall-clock time after it arrived,
  * so a lost frame delays the stream by {@code bufferlen} at most and a stream that goes quiet still
- * flushes. A stream's first frame waits too (nothing says what comes before it). A frame at or before
+ * flushes. A stream's first frame waits too (nothing says what comes before it), unless it is frame 0,
+ * the first a streamer sends. A frame at or before
  * the last that left, in that order, is late: it goes to {@link #LATE} and is counted
  * ({@code lateFrames}). Holds JPEG frames (what arrives over {@code keyBy}), never raw ones. Run it as
  * {@link ReorderOperator}, which lets go what is held when the input ends.
@@ -85,7 +86,8 @@ public class ReorderFrames extends KeyedProcessFunction<String, Frame, Frame> {
             return;
         }
         long arrival = ctx.timerService().currentProcessingTime();
-        if (last != null && frame.fno() == last.f1 + 1 && !heldBefore(time, frame.fno())) {
+        boolean next = last == null ? frame.fno() == 0 : frame.fno() == last.f1 + 1;
+        if (next && !heldBefore(time, frame.fno())) {
             out.collect(frame);
             lastReleased.update(Tuple2.of(time, frame.fno()));
             releaseFollowers(out);

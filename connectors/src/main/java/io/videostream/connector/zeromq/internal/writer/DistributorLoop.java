@@ -33,6 +33,8 @@ final class DistributorLoop extends SocketLoop {
     /** The longest a request waits for a message before it is answered "not available". */
     static final long HOLD_MILLIS = 200;
     private static final int MAX_REQUESTS_PER_STEP = 64;
+    /** How long the loop waits for a message while it holds requests, before it reads the socket again. */
+    private static final long HELD_WAIT_MILLIS = 10;
     /** The most requests held at once: more (a peer flooding requests) are answered at once, as by a REP. */
     static final int MAX_HELD = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(DistributorLoop.class);
@@ -43,7 +45,9 @@ final class DistributorLoop extends SocketLoop {
     private final Map<String, BoundedQueue> tracks = new LinkedHashMap<>();
     private final Map<String, ArrayDeque<Held>> waiting = new LinkedHashMap<>();
     private final ZmqSerializationSchema<?> schema;
+    /** Notified, and the flag set under it, when a message is offered. */
     private final Object offered = new Object();
+    private boolean offeredSinceLook;
     private final Counter badRequests;
     private final RateLimitedLog badRequestLog = new RateLimitedLog(LOG, 10_000);
     private volatile List<byte[]> endOfStream;
@@ -69,6 +73,7 @@ final class DistributorLoop extends SocketLoop {
             queue.put(message, this::running);
         }
         synchronized (offered) {
+            offeredSinceLook = true;
             offered.notifyAll();
         }
     }
@@ -86,8 +91,9 @@ final class DistributorLoop extends SocketLoop {
 
     @Override
     void step() throws InterruptedException {
-        // With requests held, a new message must go out at once: the socket is only looked at, and
-        // the loop waits for messages instead (a millisecond at most, so new requests wait no longer).
+        // With requests held, a new message must go out at once: the socket is only looked at, and the
+        // loop waits for messages instead, woken by each one; new requests are read when it wakes (a
+        // message, or HELD_WAIT_MILLIS without one: they would be held anyway).
         for (int i = 0; i < MAX_REQUESTS_PER_STEP; i++) {
             List<byte[]> request = socket.receive(held > 0);
             if (request == null) {
@@ -95,9 +101,16 @@ final class DistributorLoop extends SocketLoop {
             }
             take(request);
         }
-        if (held > 0 && !answerHeld()) {
+        if (held > 0) {
             synchronized (offered) {
-                offered.wait(1);
+                offeredSinceLook = false;
+            }
+            if (!answerHeld()) {
+                synchronized (offered) {
+                    if (!offeredSinceLook) {
+                        offered.wait(HELD_WAIT_MILLIS);
+                    }
+                }
             }
         }
     }

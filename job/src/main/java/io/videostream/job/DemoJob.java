@@ -22,7 +22,7 @@ public class DemoJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream demo [--card IMAG_S] [--animated true] [--fps 30] [--frames N] [--processor identity]",
             "         [--bufferlen 0.5] [--preview-port 8090] [--preview-bind 127.0.0.1] [--window] [--fps-overlay]",
-            "         [--quality 50] [--parallelism 2]",
+            "         [--quality 50] [--codec auto] [--parallelism 2]",
             "  streams a test card through a worker to a receiver in one job and prints frames per second",
             "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
             "                 640x480, 1280x720, 1920x1080 (default IMAG_S)",
@@ -38,6 +38,7 @@ public class DemoJob {
             "  --window       also show the frames in a desktop window (needs a display); ESC or closing it stops",
             "  --fps-overlay  write the frames per second onto the frames",
             "  --quality      JPEG quality 1-100 (default 50, as pystreaming)",
+            Args.CODEC_USAGE,
             "  --parallelism  parallel encoders, workers and re-orderers (default 2)");
 
     /** The demo's settings. */

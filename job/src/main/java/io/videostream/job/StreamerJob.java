@@ -35,7 +35,7 @@ public class StreamerJob {
     public static final String USAGE = String.join("\n",
             "usage: videostream streamer --endpoint tcp://127.0.0.1:5555 [--mapreduce --tracks none,detect]",
             "         [--card IMAG_S] [--animated] [--input FOLDER|VIDEO|URL|/dev/videoN,...] [--fps 30] [--frames N]",
-            "         [--quality 50] [--parallelism 2] [--curve-cert FILE (--curve-clients DIR | --curve-server FILE)]",
+            "         [--quality 50] [--codec auto] [--parallelism 2] [--curve-cert FILE (--curve-clients DIR | --curve-server FILE)]",
             "  --endpoint     where to publish or serve: binds, as pystreaming's Streamer (tcp://127.0.0.1:PORT on",
             "                 loopback, tcp://*:PORT on every interface; connect:ADDRESS connects); with several",
             "                 inputs, one endpoint per input, comma-separated in their order",
@@ -52,6 +52,7 @@ public class StreamerJob {
             "  --frames       send N frames (of each input), then the end of stream (STOPSTREAM), and finish;",
             "                 a bounded run holds frames back rather than drop them",
             "  --quality      JPEG quality 1-100 (default 50; FFmpeg's inputs: the nearest of its scale)",
+            Args.CODEC_USAGE,
             "  --parallelism  parallel encoders, or readers of the inputs (default 2)",
             Args.CURVE_USAGE,
             "  --curve-server the public certificate (.key) of the server, when --endpoint connects");

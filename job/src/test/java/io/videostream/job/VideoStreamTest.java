@@ -69,6 +69,7 @@ class VideoStreamTest {
         "demo --fps fast                                                     | videostream demo: --fps takes a number, not 'fast'",
         "demo --frames 0                                                     | videostream demo: --frames takes a positive whole number, not '0'",
         "demo --quality 101                                                  | videostream demo: --quality must be 1-100, not 101",
+        "demo --codec gif                                                    | videostream demo: --codec cannot be 'gif'",
         "receiver --endpoint tcp://h:1 --curve-cert /no/own.key_secret --curve-server /no/s.key | videostream receiver: cannot read the certificate /no/own.key_secret: no such file",
         "receiver --endpoint tcp://h:1 --transport nanomsg                     | videostream receiver: --transport cannot be 'nanomsg'",
         "worker --source tcp://h:1 --drain tcp://h:2 --format imagezmq --source-pattern req | videostream worker: --format imagezmq takes --source-pattern rep (a hub, imagezmq's default) or sub",

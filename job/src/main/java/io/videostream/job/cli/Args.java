@@ -1,5 +1,6 @@
 package io.videostream.job.cli;
 
+import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.connector.zeromq.common.ZmqCurve;
@@ -37,6 +38,10 @@ public final class Args {
             "                 side's secret certificate (NAME.key_secret, from videostream keys or pyzmq)",
             "  --curve-clients  a directory of the public certificates (*.key) of the clients let in, for an",
             "                 endpoint that binds; any other client is refused and counted (authFailures)");
+    /** The help of {@code --codec}, the same on every job. */
+    public static final String CODEC_USAGE = String.join("\n",
+            "  --codec        the JPEG codec: auto (TurboJPEG when libturbojpeg0 is installed, else OpenCV),",
+            "                 turbojpeg or opencv (videostream.jpeg.codec)");
     /** What {@link ParameterTool} reads for a flag given without a value. */
     private static final String NO_VALUE = "__NO_VALUE_KEY";
 
@@ -264,6 +269,7 @@ public final class Args {
     public Configuration codec() {
         Configuration codec = new Configuration();
         codec.set(JpegCodecs.QUALITY, integer("quality", JpegCodecs.QUALITY.defaultValue(), 1, 100));
+        codec.set(JpegCodecs.IMPLEMENTATION, choice("codec", "auto", JpegCodec.Implementation.class));
         return codec;
     }
 

@@ -40,10 +40,13 @@ public final class Ports {
     public static void awaitListening(String address, int seconds) throws IOException, InterruptedException {
         String port = String.format("%04X", Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
         for (int i = 0; i < seconds * 20; i++) {
-            for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
-                String[] fields = line.trim().split("\\s+");
-                if (fields.length > 3 && fields[1].endsWith(":" + port) && fields[3].equals("0A")) {
-                    return;
+            // jeromq (Java's sockets) listens on IPv6 sockets, 127.0.0.1 as ::ffff:127.0.0.1: in tcp6.
+            for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length > 3 && fields[1].endsWith(":" + port) && fields[3].equals("0A")) {
+                        return;
+                    }
                 }
             }
             Thread.sleep(50);

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -236,6 +238,59 @@ class ZmqSinkITCase {
         assertThat(replies.size() - frames.size()).as("'not available' answers: one per 200 ms of nothing at most")
                 .isLessThan(20);
         assertThat(counter(METRICS, result.getJobID(), "badRequests")).isEqualTo(1);
+    }
+
+    /** Set once the records' source may go on; a new one for each run. */
+    private static volatile CountDownLatch goneWorkerAsked;
+
+    @Test
+    void aFrameForAWorkerThatWentAwayWhileItsRequestWasHeldGoesToTheNextRequest() throws Exception {
+        String address = Ports.freeAddress();
+        goneWorkerAsked = new CountDownLatch(1);
+        Peer<List<String>> worker = Peer.start(context -> {
+            Ports.awaitListening(address, 60);
+            ZMQ.Socket gone = context.createSocket(SocketType.REQ);
+            gone.setLinger(0);
+            Peer.connect(gone, address);
+            gone.send("none"); // held: nothing to send yet
+            Thread.sleep(500);
+            context.destroySocket(gone); // and away, its request still held
+            Thread.sleep(500);
+            goneWorkerAsked.countDown();
+            ZMQ.Socket req = context.createSocket(SocketType.REQ);
+            Peer.connect(req, address);
+            req.setReceiveTimeOut(20_000);
+            List<String> frames = new ArrayList<>();
+            for (int i = 0; i < 100_000; i++) {
+                req.send("none");
+                String reply = req.recvStr();
+                if (reply == null || reply.equals(TextSchema.END)) {
+                    break;
+                }
+                if (!reply.equals(TextSchema.MISS)) {
+                    frames.add(reply);
+                }
+            }
+            return frames;
+        });
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        records(env, 20, 100).map(m -> {
+            goneWorkerAsked.await(30, TimeUnit.SECONDS); // no frame before the first worker asked and left
+            return m;
+        }).setParallelism(1).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                .setPattern(ZmqSinkPattern.REP)
+                .setEndpoint(ZmqEndpoint.bind(address))
+                .setTracks("none")
+                .setSerializer(new TextSchema())
+                .setFlowControl(FlowControl.BLOCK)
+                .set(ZmqOptions.LINGER, Duration.ofMillis(500))
+                .set(ZmqOptions.DISTRIBUTOR_HOLD, Duration.ofSeconds(30)) // still held when the first frame comes
+                .build()).setParallelism(1);
+        env.execute();
+
+        assertThat(worker.result(30)).as("every frame, none to the worker that went away")
+                .containsExactlyInAnyOrderElementsOf(numbered(20));
+        worker.close();
     }
 
     @Test

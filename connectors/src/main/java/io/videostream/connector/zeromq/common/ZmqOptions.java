@@ -48,6 +48,12 @@ public final class ZmqOptions {
             .withDescription("BLOCK: back-pressure into Flink, nothing is dropped. DROP_OLDEST: never stall; "
                     + "the oldest queued message is dropped and counted.");
 
+    public static final ConfigOption<Duration> DISTRIBUTOR_HOLD = ConfigOptions.key("zeromq.distributor.hold")
+            .durationType()
+            .defaultValue(Duration.ofMillis(200))
+            .withDescription("REP distributor: how long a request that finds its track's queue empty is held for the "
+                    + "next message before it is answered 'not available' (0: at once, as pystreaming's REP).");
+
     public static final ConfigOption<Duration> LINGER = ConfigOptions.key("zeromq.sink.linger")
             .durationType()
             .defaultValue(Duration.ofSeconds(2))

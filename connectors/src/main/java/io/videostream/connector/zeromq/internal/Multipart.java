@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import zmq.ZError;
 
 /** Sending and receiving whole multipart messages on a jeromq socket. */
 @Internal
@@ -31,12 +33,21 @@ public final class Multipart {
 
     /**
      * Sends a whole message; returns false if the first part could not be queued within the socket's
-     * send timeout (the rest of a message always follows its first part).
+     * send timeout, or a mandatory ROUTER's peer is gone (the rest of a message always follows its
+     * first part).
      */
     public static boolean send(ZMQ.Socket socket, List<byte[]> parts) {
         int last = parts.size() - 1;
         for (int i = 0; i <= last; i++) {
-            boolean sent = socket.send(parts.get(i), i < last ? ZMQ.SNDMORE : 0);
+            boolean sent;
+            try {
+                sent = socket.send(parts.get(i), i < last ? ZMQ.SNDMORE : 0);
+            } catch (ZMQException e) {
+                if (i == 0 && e.getErrorCode() == ZError.EHOSTUNREACH) {
+                    return false; // jeromq throws where libzmq returns EHOSTUNREACH
+                }
+                throw e;
+            }
             if (!sent && i == 0) {
                 return false;
             }

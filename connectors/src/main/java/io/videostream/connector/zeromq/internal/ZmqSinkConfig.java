@@ -17,10 +17,11 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param tracks REP: the tracks the distributor serves; empty for the other patterns
  * @param queueCapacity messages held in front of the socket (per track for REP)
  * @param linger how long the last messages may take to leave when the input ends
+ * @param hold REP: how long a request for an empty track waits for a message
  */
 @Internal
 public record ZmqSinkConfig(ZmqSinkPattern pattern, ZmqEndpoint endpoint, List<String> tracks, int queueCapacity,
-        FlowControl flowControl, Duration linger, SocketConfig sockets) implements Serializable {
+        FlowControl flowControl, Duration linger, Duration hold, SocketConfig sockets) implements Serializable {
 
     public ZmqSinkConfig {
         tracks = List.copyOf(tracks);
@@ -38,6 +39,7 @@ public record ZmqSinkConfig(ZmqSinkPattern pattern, ZmqEndpoint endpoint, List<S
         }
         SocketConfig.require(queueCapacity >= 1, ZmqOptions.SEND_QUEUE, queueCapacity, "must be at least 1");
         SocketConfig.requireMillis(linger, ZmqOptions.LINGER);
+        SocketConfig.requireMillis(hold, ZmqOptions.DISTRIBUTOR_HOLD);
     }
 
     /**
@@ -47,7 +49,7 @@ public record ZmqSinkConfig(ZmqSinkPattern pattern, ZmqEndpoint endpoint, List<S
     public static ZmqSinkConfig of(ZmqSinkPattern pattern, ZmqEndpoint endpoint, List<String> tracks,
             ReadableConfig options, ZmqCurve curve) {
         return new ZmqSinkConfig(pattern, endpoint, tracks, options.get(ZmqOptions.SEND_QUEUE),
-                options.get(ZmqOptions.FLOW_CONTROL), options.get(ZmqOptions.LINGER),
+                options.get(ZmqOptions.FLOW_CONTROL), options.get(ZmqOptions.LINGER), options.get(ZmqOptions.DISTRIBUTOR_HOLD),
                 SocketConfig.from(options, curve, endpoint == null ? List.of() : List.of(endpoint)));
     }
 

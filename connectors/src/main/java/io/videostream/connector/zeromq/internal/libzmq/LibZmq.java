@@ -30,6 +30,7 @@ final class LibZmq {
     static final int ZMQ_LINGER = 17;
     static final int ZMQ_RECONNECT_IVL = 18;
     static final int ZMQ_MAXMSGSIZE = 22;
+    static final int ZMQ_ROUTER_MANDATORY = 33;
     static final int ZMQ_SNDHWM = 23;
     static final int ZMQ_RCVHWM = 24;
     static final int ZMQ_RCVTIMEO = 27;
@@ -48,6 +49,7 @@ final class LibZmq {
     static final short ZMQ_POLLIN = 1;
 
     static final int EAGAIN = 11;
+    static final int EHOSTUNREACH = 113;
     static final int EINTR = 4;
     /** libzmq's own error numbers start here; ETERM: the context is shutting down. */
     static final int ETERM = 156_384_712 + 53;

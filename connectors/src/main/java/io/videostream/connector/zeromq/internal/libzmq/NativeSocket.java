@@ -90,6 +90,10 @@ public final class NativeSocket implements AutoCloseable {
     }
 
     /** REQ: a request may be sent again before its reply came; a late reply to an old one is dropped. */
+    public void setRouterMandatory() {
+        setInt(LibZmq.ZMQ_ROUTER_MANDATORY, 1, "ZMQ_ROUTER_MANDATORY");
+    }
+
     public void setRelaxedCorrelated() {
         setInt(LibZmq.ZMQ_REQ_RELAXED, 1, "ZMQ_REQ_RELAXED");
         setInt(LibZmq.ZMQ_REQ_CORRELATE, 1, "ZMQ_REQ_CORRELATE");
@@ -158,7 +162,7 @@ public final class NativeSocket implements AutoCloseable {
                 int rc = LibZmq.zmq_send(socket, part, new NativeLong(part.length), i < last ? LibZmq.ZMQ_SNDMORE : 0);
                 if (rc == -1) {
                     int errno = Native.getLastError();
-                    if (i == 0 && errno == LibZmq.EAGAIN) {
+                    if (i == 0 && (errno == LibZmq.EAGAIN || errno == LibZmq.EHOSTUNREACH)) {
                         return false;
                     }
                     throw NativeZmq.failure("send on " + type, errno);

@@ -50,6 +50,8 @@ final class JeromqSession extends SocketSession {
         } else if (kind == SocketKind.REQ) {
             socket.setReqRelaxed(true);
             socket.setReqCorrelate(true);
+        } else if (kind == SocketKind.ROUTER) {
+            socket.setRouterMandatory(true); // a message for a peer that is gone is not sent, and says so
         }
         ConnectionMonitor monitor = new ConnectionMonitor(context, socket, description, metrics);
         try {

@@ -53,6 +53,8 @@ final class NativeSession extends SocketSession {
                 socket.subscribe(new byte[0]);
             } else if (kind == SocketKind.REQ) {
                 socket.setRelaxedCorrelated();
+            } else if (kind == SocketKind.ROUTER) {
+                socket.setRouterMandatory(); // a message for a peer that is gone is not sent, and says so
             }
             ZmqCurve curve = config.curve();
             if (curve != null && endpoint.isBind()) {

@@ -12,8 +12,9 @@ import org.apache.flink.annotation.Internal;
 @Internal
 public interface ZmqSocket {
     /**
-     * Sends a whole message; false if its first part could not be queued within the send timeout (the
-     * rest of a message always follows its first part).
+     * Sends a whole message; false if its first part could not be queued within the send timeout, or,
+     * on a ROUTER, if the peer it is addressed to is gone (the rest of a message always follows its
+     * first part).
      */
     boolean send(List<byte[]> parts);
 

@@ -49,6 +49,11 @@ final class BoundedQueue {
         return true;
     }
 
+    /** Puts back the newest message, taken but not handed out (its peer was gone). */
+    synchronized void putBackNewest(List<byte[]> message) {
+        messages.addLast(message);
+    }
+
     /** The oldest message, or null. */
     synchronized List<byte[]> pollOldest() {
         return taken(messages.pollFirst());

@@ -22,16 +22,16 @@ import org.slf4j.LoggerFactory;
  * the schema's "unknown track" reply for a track not served, and once the input has ended and the
  * queue is empty, the end-of-stream marker. Unlike pystreaming's REP, which answers "not available"
  * at once when the queue is empty (and the worker asks again after a pause), a ROUTER holds such a
- * request and answers it the moment a message comes, or "not available" after {@value #HOLD_MILLIS}
- * ms: a frame leaves as soon as it is made, and idle workers do not ask hundreds of times a second.
- * REQ peers see the same answers (later, when there was nothing); requests are served in the order
- * they came, several workers at once. A request that is not a REQ peer's is counted
- * ({@code badRequests}) and logged, never answered.
+ * request and answers it the moment a message comes, or "not available" after
+ * {@code zeromq.distributor.hold} (200 ms): a frame leaves as soon as it is made, and idle workers do
+ * not ask hundreds of times a second. REQ peers see the same answers (later, when there was
+ * nothing); requests are served in the order they came, several workers at once. A frame for a
+ * worker that has gone meanwhile goes to the next request instead (the ROUTER is mandatory: it says
+ * when a peer is gone). A request that is not a REQ peer's is counted ({@code badRequests}) and
+ * logged, never answered.
  */
 @Internal
 final class DistributorLoop extends SocketLoop {
-    /** The longest a request waits for a message before it is answered "not available". */
-    static final long HOLD_MILLIS = 200;
     private static final int MAX_REQUESTS_PER_STEP = 64;
     /** How long the loop waits for a message while it holds requests, before it reads the socket again. */
     private static final long HELD_WAIT_MILLIS = 10;
@@ -50,6 +50,7 @@ final class DistributorLoop extends SocketLoop {
     private boolean offeredSinceLook;
     private final Counter badRequests;
     private final RateLimitedLog badRequestLog = new RateLimitedLog(LOG, 10_000);
+    private final long holdNanos;
     private volatile List<byte[]> endOfStream;
     private int held;
 
@@ -57,6 +58,7 @@ final class DistributorLoop extends SocketLoop {
             String name) {
         super(SocketKind.ROUTER, config, metrics, name);
         this.schema = schema;
+        this.holdNanos = config.hold().toNanos();
         this.badRequests = metrics.counter("badRequests");
         Counter dropped = metrics.counter("droppedMessages");
         for (String track : config.tracks()) {
@@ -138,8 +140,13 @@ final class DistributorLoop extends SocketLoop {
             return;
         }
         if (held >= MAX_HELD) {
-            List<byte[]> message = tracks.get(track).pollNewest();
-            reply(envelope, message != null ? message : schema.notAvailable(track), message != null);
+            BoundedQueue queue = tracks.get(track);
+            List<byte[]> message = queue.pollNewest();
+            if (message == null) {
+                reply(envelope, schema.notAvailable(track), false);
+            } else if (!reply(envelope, message, true)) {
+                queue.putBackNewest(message);
+            }
             return;
         }
         waiting.get(track).addLast(new Held(envelope, System.nanoTime()));
@@ -161,10 +168,12 @@ final class DistributorLoop extends SocketLoop {
                 Held oldest = requests.peekFirst();
                 List<byte[]> message = queue.pollNewest();
                 if (message != null) {
-                    reply(oldest.envelope(), message, true);
+                    if (!reply(oldest.envelope(), message, true)) {
+                        queue.putBackNewest(message); // its worker is gone: the frame goes to the next one
+                    }
                 } else if (finishing && endOfStream != null) {
                     reply(oldest.envelope(), endOfStream, false);
-                } else if (now - oldest.sinceNanos() >= HOLD_MILLIS * 1_000_000) {
+                } else if (now - oldest.sinceNanos() >= holdNanos) {
                     reply(oldest.envelope(), schema.notAvailable(track.getKey()), false);
                 } else {
                     break;
@@ -177,12 +186,12 @@ final class DistributorLoop extends SocketLoop {
         return answered;
     }
 
-    /** Sends a reply to a REQ peer (ROUTER drops it if the peer has gone). */
-    private void reply(List<byte[]> envelope, List<byte[]> message, boolean isRecord) {
+    /** Sends a reply to a REQ peer; false if the peer is gone (or does not read its answers). */
+    private boolean reply(List<byte[]> envelope, List<byte[]> message, boolean isRecord) {
         List<byte[]> parts = new ArrayList<>(envelope.size() + message.size());
         parts.addAll(envelope);
         parts.addAll(message);
-        send(parts, isRecord);
+        return send(parts, isRecord);
     }
 
     @Override

@@ -22,7 +22,8 @@ final class SinkSocket {
         this.session = SocketSession.open(config.sockets());
         try {
             socket = session.open(kind, config.endpoint(), metrics);
-            socket.setTimeouts(stepMillis, stepMillis);
+            // A ROUTER never waits to send: a peer that does not read its answers must not hold it up.
+            socket.setTimeouts(kind == SocketKind.ROUTER ? 0 : stepMillis, stepMillis);
         } catch (RuntimeException e) {
             session.close();
             throw e;

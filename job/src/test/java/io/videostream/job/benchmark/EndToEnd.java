@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -107,6 +108,7 @@ public final class EndToEnd {
         System.out.printf(Locale.ROOT, "%-14s %6.1f f/s %8.1f f/s %8.1f f/s %7.2f %7.2f %6d %11.1f ms %11.1f ms %11.1f ms%n",
                 what, ceiling, plain, fps, fps / ceiling, fps / plain, unpaced.lost() + live.lost(),
                 live.latencyPercentile(50), live.latencyPercentile(99), live.latencyPercentile(100));
+        System.out.println("  slowest frames (seconds into the run: latency): " + live.slowest(5));
     }
 
     /**
@@ -182,6 +184,14 @@ public final class EndToEnd {
             long first = arrivals.stream().mapToLong(a -> a[0]).min().orElse(0);
             long last = arrivals.stream().mapToLong(a -> a[0]).max().orElse(0);
             return (arrivals.size() - 1) / ((last - first) / 1e9);
+        }
+
+        /** The {@code n} slowest frames: when they arrived (s after the first) and their latency (ms). */
+        String slowest(int n) {
+            long first = arrivals.stream().mapToLong(a -> a[0]).min().orElse(0);
+            return arrivals.stream().sorted((a, b) -> Long.compare(b[1], a[1])).limit(n)
+                    .map(a -> String.format(Locale.ROOT, "%.1f s: %.1f ms", (a[0] - first) / 1e9, a[1] / 1000.0))
+                    .collect(Collectors.joining(", "));
         }
 
         /** The latency (ms) that {@code percent} of the frames did not exceed; 100: the longest. */

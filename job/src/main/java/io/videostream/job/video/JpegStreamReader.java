@@ -1,6 +1,5 @@
 package io.videostream.job.video;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +19,10 @@ final class JpegStreamReader {
 
     private final InputStream in;
     private final int maxBytes;
+    /** What was read from the stream and not yet looked at: buffer[position..limit). */
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
     private byte[] image = new byte[1 << 16];
     private int size;
     private long skippedBytes;
@@ -27,7 +30,7 @@ final class JpegStreamReader {
 
     /** @param maxBytes the largest image taken */
     JpegStreamReader(InputStream in, int maxBytes) {
-        this.in = new BufferedInputStream(in, 1 << 16);
+        this.in = in;
         this.maxBytes = maxBytes;
     }
 
@@ -61,7 +64,7 @@ final class JpegStreamReader {
     /** Skips to the next start of image (FF D8); false at the end of the stream. */
     private boolean findStart() throws IOException {
         int previous = -1;
-        for (int b = in.read(); b >= 0; b = in.read()) {
+        for (int b = nextByte(); b >= 0; b = nextByte()) {
             if (previous == MARKER && b == SOI) {
                 size = 0;
                 put(MARKER);
@@ -81,7 +84,6 @@ final class JpegStreamReader {
 
     /** Reads the rest of an image after its start; false if it outgrew the limit (then skipped to its end). */
     private boolean readImage() throws IOException {
-        boolean fits = true;
         int marker = readMarker();
         while (marker != EOI) {
             if (marker == SOI || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
@@ -91,18 +93,12 @@ final class JpegStreamReader {
             int high = readByte();
             int low = readByte();
             int length = (high << 8) | low;
-            fits &= put(high) & put(low);
-            for (int i = 2; i < length; i++) {
-                fits &= put(readByte());
-            }
-            if (marker == SOS) {
-                marker = readScan();
-                fits &= size <= maxBytes;
-            } else {
-                marker = readMarker();
-            }
+            put(high);
+            put(low);
+            copy(length - 2);
+            marker = marker == SOS ? readScan() : readMarker();
         }
-        return fits && size <= maxBytes;
+        return size <= maxBytes;
     }
 
     /** The next marker's code, after its FF (fill bytes skipped). */
@@ -124,11 +120,8 @@ final class JpegStreamReader {
     /** Entropy-coded data up to the marker that ends it (stuffed FF 00 and restart markers are data). */
     private int readScan() throws IOException {
         while (true) {
-            int b = readByte();
-            if (b != MARKER) {
-                put(b);
-                continue;
-            }
+            copyUntilMarkerByte();
+            readByte(); // the FF
             int next = readByte();
             while (next == MARKER) {
                 next = readByte();
@@ -141,23 +134,82 @@ final class JpegStreamReader {
         }
     }
 
+    /** Copies the next {@code n} bytes (a segment's), a buffer at a time. */
+    private void copy(int n) throws IOException {
+        while (n > 0) {
+            if (position == limit && !fill()) {
+                throw new EOFException();
+            }
+            int chunk = Math.min(n, limit - position);
+            append(buffer, position, chunk);
+            position += chunk;
+            n -= chunk;
+        }
+    }
+
+    /** Copies data up to the next FF byte, a buffer at a time (the bulk of an image). */
+    private void copyUntilMarkerByte() throws IOException {
+        while (true) {
+            if (position == limit && !fill()) {
+                throw new EOFException();
+            }
+            int start = position;
+            while (position < limit && buffer[position] != (byte) MARKER) {
+                position++;
+            }
+            append(buffer, start, position - start);
+            if (position < limit) {
+                return;
+            }
+        }
+    }
+
+    /** The next byte, or -1 at the end of the stream. */
+    private int nextByte() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position++] & 0xFF;
+    }
+
     private int readByte() throws IOException {
-        int b = in.read();
+        int b = nextByte();
         if (b < 0) {
             throw new EOFException();
         }
         return b;
     }
 
-    /** Appends a byte while the image fits (one byte past the limit marks it too large); false once it does not. */
-    private boolean put(int b) {
-        if (size > maxBytes) {
-            return false;
+    /** Reads more of the stream into the buffer; false at its end. */
+    private boolean fill() throws IOException {
+        int read = in.read(buffer, 0, buffer.length);
+        position = 0;
+        limit = Math.max(read, 0);
+        return read > 0;
+    }
+
+    /** Appends bytes while the image fits (one byte past the limit marks it too large; then none). */
+    private void append(byte[] bytes, int offset, int length) {
+        int n = Math.min(length, maxBytes + 1 - size);
+        if (n <= 0) {
+            return;
         }
-        if (size == image.length) {
-            image = Arrays.copyOf(image, Math.min(image.length * 2, maxBytes + 1));
+        ensureRoom(n);
+        System.arraycopy(bytes, offset, image, size, n);
+        size += n;
+    }
+
+    /** Appends a byte while the image fits (one byte past the limit marks it too large; then none). */
+    private void put(int b) {
+        if (size <= maxBytes) {
+            ensureRoom(1);
+            image[size++] = (byte) b;
         }
-        image[size++] = (byte) b;
-        return size <= maxBytes;
+    }
+
+    private void ensureRoom(int more) {
+        if (size + more > image.length) {
+            image = Arrays.copyOf(image, Math.min(Math.max(image.length * 2, size + more), maxBytes + 1));
+        }
     }
 }

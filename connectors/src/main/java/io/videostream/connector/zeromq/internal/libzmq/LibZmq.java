@@ -30,17 +30,15 @@ final class LibZmq {
     static final int ZMQ_LINGER = 17;
     static final int ZMQ_RECONNECT_IVL = 18;
     static final int ZMQ_MAXMSGSIZE = 22;
-    static final int ZMQ_ROUTER_MANDATORY = 33;
     static final int ZMQ_SNDHWM = 23;
     static final int ZMQ_RCVHWM = 24;
     static final int ZMQ_RCVTIMEO = 27;
     static final int ZMQ_SNDTIMEO = 28;
+    static final int ZMQ_ROUTER_MANDATORY = 33;
     static final int ZMQ_CURVE_SERVER = 47;
     static final int ZMQ_CURVE_PUBLICKEY = 48;
     static final int ZMQ_CURVE_SECRETKEY = 49;
     static final int ZMQ_CURVE_SERVERKEY = 50;
-    static final int ZMQ_REQ_CORRELATE = 52;
-    static final int ZMQ_REQ_RELAXED = 53;
     static final int ZMQ_ZAP_DOMAIN = 55;
     static final int ZMQ_HANDSHAKE_IVL = 66;
 

@@ -89,14 +89,9 @@ public final class NativeSocket implements AutoCloseable {
         setOption(LibZmq.ZMQ_SUBSCRIBE, prefix, "ZMQ_SUBSCRIBE");
     }
 
-    /** REQ: a request may be sent again before its reply came; a late reply to an old one is dropped. */
+    /** ROUTER: a message for a peer that is gone is not sent, and the send says so (EHOSTUNREACH). */
     public void setRouterMandatory() {
         setInt(LibZmq.ZMQ_ROUTER_MANDATORY, 1, "ZMQ_ROUTER_MANDATORY");
-    }
-
-    public void setRelaxedCorrelated() {
-        setInt(LibZmq.ZMQ_REQ_RELAXED, 1, "ZMQ_REQ_RELAXED");
-        setInt(LibZmq.ZMQ_REQ_CORRELATE, 1, "ZMQ_REQ_CORRELATE");
     }
 
     /** CURVE as the server: its secret key (Z85 text). */

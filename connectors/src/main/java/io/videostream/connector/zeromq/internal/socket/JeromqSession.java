@@ -47,9 +47,6 @@ final class JeromqSession extends SocketSession {
         socket.setHandshakeIvl((int) config.handshakeTimeout().toMillis());
         if (kind == SocketKind.SUB) {
             socket.subscribe(new byte[0]);
-        } else if (kind == SocketKind.REQ) {
-            socket.setReqRelaxed(true);
-            socket.setReqCorrelate(true);
         } else if (kind == SocketKind.ROUTER) {
             socket.setRouterMandatory(true); // a message for a peer that is gone is not sent, and says so
         }

@@ -51,8 +51,6 @@ final class NativeSession extends SocketSession {
             socket.setZapDomain(JeromqSession.ZAP_DOMAIN);
             if (kind == SocketKind.SUB) {
                 socket.subscribe(new byte[0]);
-            } else if (kind == SocketKind.REQ) {
-                socket.setRelaxedCorrelated();
             } else if (kind == SocketKind.ROUTER) {
                 socket.setRouterMandatory(); // a message for a peer that is gone is not sent, and says so
             }

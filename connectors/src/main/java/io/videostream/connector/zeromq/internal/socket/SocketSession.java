@@ -27,8 +27,8 @@ public abstract class SocketSession implements AutoCloseable {
 
     /**
      * A socket configured as the session's {@link SocketConfig} says (limits, timeouts, CURVE), watched
-     * by a monitor from the start, then bound or connected. SUB subscribes to everything; REQ may ask
-     * again before it had an answer (relaxed, correlated). A peer that sends a part over the size limit,
+     * by a monitor from the start, then bound or connected. SUB subscribes to everything; a ROUTER
+     * is mandatory (a send to a peer that is gone says so). A peer that sends a part over the size limit,
      * or does not speak ZMTP 3, is disconnected before anything is allocated for it.
      *
      * @throws IllegalStateException naming the endpoint, if it cannot be bound or connected

@@ -119,8 +119,8 @@ final class DistributorLoop extends SocketLoop {
 
     /**
      * Holds a request, and answers it now if it can. A REQ peer's request is its envelope (the routing
-     * id, a request id if it correlates, an empty delimiter), to be echoed in the reply, and one part,
-     * the track's name.
+     * id, a request id if the peer correlates its requests, an empty delimiter), to be echoed in the
+     * reply, and one part, the track's name.
      */
     private void take(List<byte[]> request) {
         int delimiter = 1;

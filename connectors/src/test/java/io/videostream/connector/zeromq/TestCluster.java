@@ -21,6 +21,14 @@ public final class TestCluster {
         return withMetrics(metrics, 2);
     }
 
+    /** A MiniCluster with 1 TaskManager of {@code slots} slots. */
+    public static MiniClusterExtension withSlots(int slots) {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(slots)
+                .build());
+    }
+
     /** A MiniCluster with 1 TaskManager of {@code slots} slots whose metrics go to {@code metrics}. */
     public static MiniClusterExtension withMetrics(InMemoryReporter metrics, int slots) {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()

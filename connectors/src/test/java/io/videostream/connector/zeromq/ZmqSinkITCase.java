@@ -10,6 +10,7 @@ import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSink;
+import io.videostream.connector.zeromq.sink.ZmqSinkBuilder;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,6 +69,37 @@ class ZmqSinkITCase {
             Thread.sleep(delayMillis);
         }
         return received;
+    }
+
+    /** A REQ worker's replies to its requests for a track, asked again at once, until the end marker. */
+    private static List<String> askUntilEnd(ZMQ.Socket req, String track) {
+        req.setReceiveTimeOut(20_000);
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            req.send(track);
+            String reply = req.recvStr();
+            if (reply == null || reply.equals(TextSchema.END)) {
+                break;
+            }
+            replies.add(reply);
+        }
+        return replies;
+    }
+
+    /** Replies without the "not available" ones. */
+    private static List<String> frames(List<String> replies) {
+        return replies.stream().filter(reply -> !reply.equals(TextSchema.MISS)).toList();
+    }
+
+    /** A REP distributor of these tracks at the address, blocking, lingering 500 ms at the end. */
+    private static ZmqSinkBuilder<String> distributor(String address, String... tracks) {
+        return ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                .setPattern(ZmqSinkPattern.REP)
+                .setEndpoint(ZmqEndpoint.bind(address))
+                .setTracks(tracks)
+                .setSerializer(new TextSchema())
+                .setFlowControl(FlowControl.BLOCK)
+                .set(ZmqOptions.LINGER, Duration.ofMillis(500));
     }
 
     @Test
@@ -163,30 +195,12 @@ class ZmqSinkITCase {
                     req.send("bogus");
                     received.add("bogus->" + req.recvStr());
                 }
-                for (int i = 0; i < 100_000; i++) {
-                    req.send(track);
-                    String reply = req.recvStr();
-                    if (reply == null || reply.equals(TextSchema.END)) {
-                        break;
-                    }
-                    if (reply.equals(TextSchema.MISS)) {
-                        Thread.sleep(2);
-                    } else {
-                        received.add(reply);
-                    }
-                }
+                received.addAll(frames(askUntilEnd(req, track)));
                 return received;
             }));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        records(env, 60, 500).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                .setPattern(ZmqSinkPattern.REP)
-                .setEndpoint(ZmqEndpoint.bind(address))
-                .setTracks("none", "other")
-                .setSerializer(new TextSchema())
-                .setFlowControl(FlowControl.BLOCK)
-                .set(ZmqOptions.LINGER, Duration.ofMillis(500))
-                .build()).setParallelism(1);
+        records(env, 60, 500).sinkTo(distributor(address, "none", "other").build()).setParallelism(1);
         env.execute();
 
         List<String> none = workers.get(0).result(30);
@@ -208,32 +222,15 @@ class ZmqSinkITCase {
             dealer.send("no delimiter, no REQ peer"); // counted, never answered
             ZMQ.Socket req = context.createSocket(SocketType.REQ);
             Peer.connect(req, address);
-            req.setReceiveTimeOut(20_000);
-            List<String> replies = new ArrayList<>();
-            for (int i = 0; i < 100_000; i++) {
-                req.send("none");
-                String reply = req.recvStr();
-                if (reply == null || reply.equals(TextSchema.END)) {
-                    break;
-                }
-                replies.add(reply);
-            }
-            return replies;
+            return askUntilEnd(req, "none");
         });
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        records(env, 20, 20).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                .setPattern(ZmqSinkPattern.REP)
-                .setEndpoint(ZmqEndpoint.bind(address))
-                .setTracks("none")
-                .setSerializer(new TextSchema())
-                .setFlowControl(FlowControl.BLOCK)
-                .set(ZmqOptions.LINGER, Duration.ofMillis(500))
-                .build()).setParallelism(1);
+        records(env, 20, 20).sinkTo(distributor(address, "none").build()).setParallelism(1);
         JobExecutionResult result = env.execute();
 
         List<String> replies = worker.result(30);
         worker.close();
-        List<String> frames = replies.stream().filter(reply -> !reply.equals(TextSchema.MISS)).toList();
+        List<String> frames = frames(replies);
         assertThat(frames).containsExactlyInAnyOrderElementsOf(numbered(20));
         assertThat(replies.size() - frames.size()).as("'not available' answers: one per 200 ms of nothing at most")
                 .isLessThan(20);
@@ -259,31 +256,13 @@ class ZmqSinkITCase {
             goneWorkerAsked.countDown();
             ZMQ.Socket req = context.createSocket(SocketType.REQ);
             Peer.connect(req, address);
-            req.setReceiveTimeOut(20_000);
-            List<String> frames = new ArrayList<>();
-            for (int i = 0; i < 100_000; i++) {
-                req.send("none");
-                String reply = req.recvStr();
-                if (reply == null || reply.equals(TextSchema.END)) {
-                    break;
-                }
-                if (!reply.equals(TextSchema.MISS)) {
-                    frames.add(reply);
-                }
-            }
-            return frames;
+            return frames(askUntilEnd(req, "none"));
         });
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         records(env, 20, 100).map(m -> {
             goneWorkerAsked.await(30, TimeUnit.SECONDS); // no frame before the first worker asked and left
             return m;
-        }).setParallelism(1).sinkTo(ZmqSink.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                .setPattern(ZmqSinkPattern.REP)
-                .setEndpoint(ZmqEndpoint.bind(address))
-                .setTracks("none")
-                .setSerializer(new TextSchema())
-                .setFlowControl(FlowControl.BLOCK)
-                .set(ZmqOptions.LINGER, Duration.ofMillis(500))
+        }).setParallelism(1).sinkTo(distributor(address, "none")
                 .set(ZmqOptions.DISTRIBUTOR_HOLD, Duration.ofSeconds(30)) // still held when the first frame comes
                 .build()).setParallelism(1);
         env.execute();

@@ -9,6 +9,7 @@ import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.job.FrameCollector;
 import io.videostream.job.ReceiverJob;
 import io.videostream.job.WorkerJob;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -35,8 +35,7 @@ import org.zeromq.SocketType;
  */
 class ImageZmqITCase {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = TestCluster.withSlots(4);
 
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.videostream.codec.Frame;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JobsInteropITCase {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = TestCluster.withSlots(4);
 
     @TempDir
     Path dir;

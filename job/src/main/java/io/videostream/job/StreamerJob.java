@@ -151,13 +151,14 @@ public class StreamerJob {
     public static List<Sink<Frame>> zeromqSinks(Options options) {
         PyStreamingSchema schema = new PyStreamingSchema();
         ZmqCurve curve = options.curve();
+        FlowControl flowControl = options.bounded() ? FlowControl.BLOCK : FlowControl.DROP_OLDEST;
         return options.endpoints().stream().<Sink<Frame>>map(endpoint -> ZmqSink.<Frame>builder()
                 .setPattern(options.tracks().isEmpty() ? ZmqSinkPattern.PUB : ZmqSinkPattern.REP)
                 .setEndpoint(endpoint)
                 .setTracks(options.tracks().toArray(String[]::new))
                 .setSerializer(schema)
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, schema.maxMessageSize())
-                .setFlowControl(options.bounded() ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
+                .setFlowControl(flowControl)
                 .setCurve(curve)
                 .set(ZmqOptions.TRANSPORT, options.transport())
                 .build()).toList();

@@ -1,13 +1,14 @@
 package io.videostream.job.video;
 
 import io.videostream.codec.Frame;
+import io.videostream.connector.zeromq.internal.reader.FailFastSourceReaderBase;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
-import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
+import org.apache.flink.connector.base.source.reader.fetcher.SingleThreadFetcherManager;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.metrics.Counter;
 
@@ -16,7 +17,7 @@ import org.apache.flink.metrics.Counter;
  * {@code inputRestarts} (a live input reopened after it dropped or could not be opened) and
  * {@code droppedFrames} (a live input's oldest frames dropped while the job fell behind).
  */
-final class VideoSourceReader extends SingleThreadMultiplexSourceReaderBase<Frame, Frame, VideoSplit, VideoSourceReader.Position> {
+final class VideoSourceReader extends FailFastSourceReaderBase<Frame, Frame, VideoSplit, VideoSourceReader.Position> {
     /** Where an input's stream stands: its next frame number, for checkpoints. */
     static final class Position {
         final VideoSplit split;
@@ -29,7 +30,7 @@ final class VideoSourceReader extends SingleThreadMultiplexSourceReaderBase<Fram
     }
 
     VideoSourceReader(double fps, int qscale, SourceReaderContext context) {
-        super(splitReader(fps, qscale, context), new Emitter(), new Configuration(), context);
+        super(new SingleThreadFetcherManager<>(splitReader(fps, qscale, context)), new Emitter(), new Configuration(), context);
     }
 
     private static Supplier<SplitReader<Frame, VideoSplit>> splitReader(double fps, int qscale, SourceReaderContext context) {

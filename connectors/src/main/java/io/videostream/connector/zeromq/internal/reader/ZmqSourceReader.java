@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
+import org.apache.flink.connector.base.source.reader.fetcher.SingleThreadFetcherManager;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 
 /**
@@ -19,11 +19,12 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
  * Flink's standard source ones: those of {@link SocketMetrics} and, for REQ, {@code requestsInFlight}.
  */
 @Internal
-public final class ZmqSourceReader<T> extends SingleThreadMultiplexSourceReaderBase<T, T, ZmqSplit, ZmqSplit> {
+public final class ZmqSourceReader<T> extends FailFastSourceReaderBase<T, T, ZmqSplit, ZmqSplit> {
 
     /** Flink's reader options (element queue capacity and so on) keep their defaults. */
     public ZmqSourceReader(ZmqSourceConfig config, ZmqDeserializationSchema<T> schema, SourceReaderContext context) {
-        super(splitReader(config, schema, context), new ZmqRecordEmitter<>(schema), new Configuration(), context);
+        super(new SingleThreadFetcherManager<>(splitReader(config, schema, context)), new ZmqRecordEmitter<>(schema),
+                new Configuration(), context);
     }
 
     private static <T> Supplier<SplitReader<T, ZmqSplit>> splitReader(ZmqSourceConfig config,

@@ -141,10 +141,14 @@ class VideoSourceITCase {
             camera.destroy();
         }
         job.cancel().get(30, TimeUnit.SECONDS);
+        long dropped = TestCluster.counter(METRICS, job.getJobID(), "droppedFrames"); // retained after the end
         List<Frame> frames = sink.results();
         assertThat(frames).extracting(Frame::stream).containsOnly("127.0.0.1:" + port + "/cam");
-        assertThat(frames).extracting(Frame::fno).as("numbered on, without gaps, across the drop")
-                .containsExactlyElementsOf(numbers(frames.size()));
+        // Numbered at capture: a frame dropped while the job fell behind (a busy machine) leaves a gap.
+        List<Long> fnos = frames.stream().map(Frame::fno).toList();
+        assertThat(fnos).as("numbered on across the drop").startsWith(0L).isSorted().doesNotHaveDuplicates();
+        assertThat(fnos.get(fnos.size() - 1) + 1 - fnos.size()).as("numbers missing: only frames counted as dropped")
+                .isLessThanOrEqualTo(dropped);
         assertThat(frames).extracting(Frame::ftime).isSorted();
     }
 

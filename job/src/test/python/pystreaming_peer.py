@@ -50,14 +50,14 @@ def streamer(context, endpoint, count, jpeg, stop_jpeg):
 
 
 def collector(context, endpoint):
-    """Also decodes every frame as pystreaming's Receiver does (cv2.imdecode): its shape, and whether it is grey."""
+    """Also decodes every frame as pystreaming's Receiver does (cv2.imdecode): its shape, its mean, whether it is grey."""
     import cv2
     import numpy
 
     socket = context.socket(zmq.PULL)
     socket.bind(endpoint)
     socket.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
-    got = {"fnos": [], "metas": [], "sizes": [], "shapes": [], "grey": [], "ended": False}
+    got = {"fnos": [], "metas": [], "sizes": [], "shapes": [], "means": [], "grey": [], "ended": False}
     while True:
         buf, meta, ftime, fno = recv_frame(socket)
         if fno == STOPSTREAM:
@@ -69,6 +69,7 @@ def collector(context, endpoint):
         got["metas"].append(meta)
         got["sizes"].append(len(buf))
         got["shapes"].append(list(image.shape))
+        got["means"].append(float(image.mean()))
         got["grey"].append(bool(spread.max() < 12))
 
 

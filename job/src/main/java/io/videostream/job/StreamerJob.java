@@ -10,7 +10,7 @@ import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.job.cli.Args;
-import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.formats.PyStreamingSchema;
 import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.job.video.Ffmpeg;
 import io.videostream.job.video.VideoInput;

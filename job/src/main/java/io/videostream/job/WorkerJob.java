@@ -12,7 +12,7 @@ import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
 import io.videostream.job.io.FrameLimit;
-import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.formats.PyStreamingSchema;
 import io.videostream.job.io.SourceFormat;
 import io.videostream.job.operators.AnalyzeFrames;
 import io.videostream.job.operators.DecodeFrames;

@@ -11,7 +11,7 @@ import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.job.cli.Args;
-import io.videostream.job.io.StreamMeta;
+import io.videostream.formats.StreamMeta;
 import io.videostream.job.sinks.RecordingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;

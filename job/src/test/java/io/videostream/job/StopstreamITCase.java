@@ -10,7 +10,7 @@ import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
-import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.formats.PyStreamingSchema;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;

@@ -4,6 +4,8 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.wire.WireLimits;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.formats.ImageZmqSchema;
+import io.videostream.formats.PyStreamingSchema;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;

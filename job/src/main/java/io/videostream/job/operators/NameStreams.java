@@ -1,7 +1,7 @@
 package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
-import io.videostream.job.io.StreamMeta;
+import io.videostream.formats.StreamMeta;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**

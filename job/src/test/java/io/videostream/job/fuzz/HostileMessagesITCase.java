@@ -20,7 +20,7 @@ import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.WorkerJob;
 import io.videostream.job.fuzz.HostileMessages.Message;
 import io.videostream.job.fuzz.HostileMessages.Refusal;
-import io.videostream.job.io.PyStreamingSchema;
+import io.videostream.formats.PyStreamingSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -11,6 +11,7 @@ import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.formats.PyStreamingSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;

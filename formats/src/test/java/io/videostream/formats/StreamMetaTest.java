@@ -1,4 +1,4 @@
-package io.videostream.job.io;
+package io.videostream.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.videostream.job.io;
+package io.videostream.formats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.videostream.job.io;
+package io.videostream.formats;
 
 import io.videostream.codec.Frame;
 import io.videostream.codec.jpeg.JpegCodec;

@@ -5,6 +5,7 @@ import io.videostream.codec.testcard.TestCard;
 import io.videostream.job.cli.Args;
 import io.videostream.job.processors.Processors;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -20,7 +21,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public class DemoJob {
     public static final String USAGE = String.join("\n",
-            "usage: videostream demo [--card IMAG_S] [--animated true] [--fps 30] [--frames N] [--processor identity]",
+            "usage: videostream demo [--card IMAG_S] [--animated true] [--fps 30] [--frames N] [--processor identity] [--processor-jar FILE]",
             "         [--bufferlen 0.5] [--preview-port 8090] [--preview-bind 127.0.0.1] [--window] [--fps-overlay]",
             "         [--quality 50] [--codec auto] [--parallelism 2]",
             "  streams a test card through a worker to a receiver in one job and prints frames per second",
@@ -29,7 +30,9 @@ public class DemoJob {
             "  --animated     rotate the card 3 degrees a frame (default true)",
             "  --fps          frames per second (default 30)",
             "  --frames       stop after N frames (default: run until cancelled)",
-            "  --processor    " + Processors.names() + " (default identity)",
+            "  --processor    " + Processors.names() + " (default identity); class:NAME is a",
+            "                 FrameProcessor of one's own, from the jar given with --processor-jar",
+            "  --processor-jar the jar of --processor class:NAME, shipped with the job",
             "  --bufferlen    seconds frames wait to be put in capture order (default 0.5)",
             "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
             "  --preview-bind the preview's address (default 127.0.0.1, loopback): 0.0.0.0 or this machine's",
@@ -43,16 +46,16 @@ public class DemoJob {
 
     /** The demo's settings. */
     public record Options(TestCardStream.Options frames, String processor, Duration bufferlen, InetSocketAddress preview,
-            boolean window, boolean fpsOverlay, Configuration codec, int parallelism) {
+            boolean window, boolean fpsOverlay, Configuration codec, int parallelism, Path processorJar) {
         public static Options parse(Args args) {
             TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
                     TestCard.parse(args.string("card", "IMAG_S")),
                     args.flag("animated", true), args.decimal("fps", 30, 0.1), args.frames());
             String processor = args.string("processor", "identity");
-            Processors.check(processor);
+            Path processorJar = args.processorJar(processor);
             Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
             return new Options(frames, processor, bufferlen, args.preview(),
-                    args.window(), args.flag("fps-overlay"), args.codec(), args.parallelism());
+                    args.window(), args.flag("fps-overlay"), args.codec(), args.parallelism(), processorJar);
         }
     }
 
@@ -67,6 +70,9 @@ public class DemoJob {
 
     public void build(StreamExecutionEnvironment env) {
         FrameJobs.configure(env);
+        if (options.processorJar() != null) {
+            FrameJobs.ship(env, options.processorJar());
+        }
         int parallelism = options.parallelism();
         DataStream<Frame> streamed = TestCardStream.encoded(env, options.frames(), options.codec(), parallelism);
         // By stream: each stream's clock is learned in one place.

@@ -1,5 +1,10 @@
 package io.videostream.job;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Settings every video job shares. */
@@ -14,5 +19,17 @@ public final class FrameJobs {
     public static void configure(StreamExecutionEnvironment env) {
         env.setBufferTimeout(0);
         env.getConfig().setAutoWatermarkInterval(50);
+    }
+
+    /**
+     * Ships a jar with the job ({@code pipeline.jars}, beside the job jar {@code flink run} ships): its
+     * classes reach the TaskManagers in the job's class loader, locally as on a cluster.
+     */
+    public static void ship(StreamExecutionEnvironment env, Path jar) {
+        List<String> jars = new ArrayList<>(env.getConfiguration().getOptional(PipelineOptions.JARS).orElse(List.of()));
+        jars.add(jar.toUri().toString());
+        Configuration shipped = new Configuration();
+        shipped.set(PipelineOptions.JARS, jars);
+        env.configure(shipped);
     }
 }

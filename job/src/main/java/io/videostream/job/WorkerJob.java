@@ -20,6 +20,7 @@ import io.videostream.job.operators.EncodeFrames;
 import io.videostream.job.operators.NameStreams;
 import io.videostream.job.operators.ProcessFrames;
 import io.videostream.job.processors.Processors;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -55,7 +56,9 @@ public class WorkerJob {
             "  --drain-pattern   push (default) or pub",
             "  --track           the track to ask for (default none)",
             "  --reqthread       requests in flight (default 3, as pystreaming)",
-            "  --processor       " + Processors.names() + " (default identity)",
+            "  --processor       " + Processors.names() + " (default identity); class:NAME is",
+            "                    a FrameProcessor of one's own, from the jar given with --processor-jar",
+            "  --processor-jar   the jar of --processor class:NAME, shipped with the job to the TaskManagers",
             "  --result-only     send the original JPEG with the processor's meta (people boxes, qr text),",
             "                    not the processed picture",
             "  --frames          end after N frames (default: at the end of stream)",
@@ -73,13 +76,13 @@ public class WorkerJob {
     public record Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
             ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
             Configuration codec, int parallelism, boolean ignoreStopstream, ZmqCurve sourceCurve, ZmqCurve drainCurve,
-            Map<String, String> streamNames, SourceFormat format, ZmqTransport transport) {
+            Map<String, String> streamNames, SourceFormat format, ZmqTransport transport, Path processorJar) {
         /** Plain sockets; streams named after their endpoints. */
         public Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
                 ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
                 Configuration codec, int parallelism, boolean ignoreStopstream) {
             this(sources, sourcePattern, track, reqthread, drain, drainPattern, processor, resultOnly, frames, codec,
-                    parallelism, ignoreStopstream, null, null, Map.of(), SourceFormat.PYSTREAMING, null);
+                    parallelism, ignoreStopstream, null, null, Map.of(), SourceFormat.PYSTREAMING, null, null);
         }
 
         /**
@@ -89,7 +92,7 @@ public class WorkerJob {
         public Options withSockets(ZmqCurve newSourceCurve, ZmqCurve newDrainCurve, ZmqTransport newTransport) {
             return new Options(sources, sourcePattern, track, reqthread, drain, drainPattern, processor, resultOnly,
                     frames, codec, parallelism, ignoreStopstream, newSourceCurve, newDrainCurve, streamNames, format,
-                    newTransport);
+                    newTransport, processorJar);
         }
 
         public static Options parse(Args args) {
@@ -101,7 +104,7 @@ public class WorkerJob {
                 throw new IllegalArgumentException("--drain-pattern is push or pub");
             }
             String processor = args.string("processor", "identity");
-            Processors.check(processor);
+            Path processorJar = args.processorJar(processor);
             Args.Sources named = args.sources("source", sourcePattern == ZmqSourcePattern.REP); // a hub binds
             List<ZmqEndpoint> sources = named.endpoints();
             ZmqEndpoint drain = args.endpoint("drain", false);
@@ -109,7 +112,8 @@ public class WorkerJob {
                     args.integer("reqthread", 3, 1, 64), drain, drainPattern, processor,
                     args.flag("result-only"), args.frames(), args.codec(), args.parallelism(),
                     args.flag("ignore-stopstream"), args.curve(sources, "source-curve-server"),
-                    args.curve(List.of(drain), "drain-curve-server"), named.names(), format, args.transport());
+                    args.curve(List.of(drain), "drain-curve-server"), named.names(), format, args.transport(),
+                    processorJar);
         }
     }
 
@@ -172,6 +176,9 @@ public class WorkerJob {
 
     public void build(StreamExecutionEnvironment env) {
         FrameJobs.configure(env);
+        if (options.processorJar() != null) {
+            FrameJobs.ship(env, options.processorJar());
+        }
         DataStream<Frame> frames = env.fromSource(source, WatermarkStrategy.noWatermarks(),
                 "frames from " + ReceiverJob.describe(options.sources()))
                 .setParallelism(ReceiverJob.sourceParallelism(options.sources(), options.parallelism()));

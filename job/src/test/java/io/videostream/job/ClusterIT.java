@@ -55,8 +55,8 @@ import org.zeromq.ZMQ;
  * The job jar on a real standalone cluster (flink-conf/cluster: a JobManager and two TaskManager
  * processes started from the Maven artifacts), submitted the way {@code flink run} does: a worker
  * between a test distributor and a test collector, watched through the REST API; a worker of four
- * cameras over both TaskManagers; a receiver's metrics scraped as Prometheus does. The last test
- * kills a TaskManager.
+ * cameras over both TaskManagers; a receiver's metrics scraped as Prometheus does; a processor from
+ * a user's own jar. The last test kills a TaskManager.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -159,8 +159,33 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A processor of one's own (examples/processor, built against the installed artifacts): the worker
+     * ships its jar with the job, the TaskManagers load it by name, and its meta reaches the collector.
+     */
+    @Test
+    @Order(5)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aWorkerRunsAProcessorFromTheUsersOwnJarOnTheCluster(@TempDir Path dir) throws Exception {
+        Path jar = ExampleProjects.build("processor", dir.resolve("mvn.out")).resolve("processor.jar");
+        String camera = Ports.freeAddress();
+        String collector = Ports.freeAddress();
+        AtomicBoolean done = new AtomicBoolean();
+        try (Peer<List<Frame>> collected = Peer.start(context -> FrameCollector.untilStopstream(
+                context.createSocket(SocketType.PULL), collector, 60));
+                Peer<Void> pusher = Peer.start(context -> sendFrames(context.createSocket(SocketType.PUSH), camera, done))) {
+            String job = submit("worker", "--source", camera, "--source-pattern", "pull", "--drain", collector,
+                    "--processor", "class:" + ProcessorJarIT.PROCESSOR, "--processor-jar", jar.toString(),
+                    "--frames", "20");
+            awaitState(job, "FINISHED");
+            ProcessorJarIT.assertBrightShares(collected.result(30), 20);
+            done.set(true);
+            pusher.result(10);
+        }
+    }
+
     /** Binds a PUB or PUSH and sends numbered test-card frames every 20 ms until done (at most 60 s). */
-    private static Void sendFrames(ZMQ.Socket socket, String address, AtomicBoolean done) throws Exception {
+    static Void sendFrames(ZMQ.Socket socket, String address, AtomicBoolean done) throws Exception {
         socket.setSendTimeOut(100);
         socket.bind(address);
         PyStreamingWire wire = new PyStreamingWire();
@@ -223,7 +248,7 @@ class ClusterIT {
      * quotes it), not asserted.
      */
     @Test
-    @Order(5)
+    @Order(6)
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aWorkerWhoseTaskManagerIsKilledRunsAgainOnTheOther() throws Exception {
         try (Chain chain = new Chain()) {

@@ -38,7 +38,7 @@ class DemoJobTest {
     void everyFrameArrivesOnceInCaptureOrderProcessedAtTheCardsSizeAndIsMeasured() throws Exception {
         CollectingSink<Frame> sink = new CollectingSink<>("demo");
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 100, 40);
-        var options = new DemoJob.Options(frames, "gray", Duration.ofSeconds(3), null, false, false, new Configuration(), 2);
+        var options = new DemoJob.Options(frames, "gray", Duration.ofSeconds(3), null, false, false, new Configuration(), 2, null);
         JobExecutionResult result = new DemoJob(options, List.of(sink)).execute(StreamExecutionEnvironment.getExecutionEnvironment());
 
         List<Frame> received = sink.results();

@@ -41,7 +41,7 @@ class LocalRunExposureITCase {
         String rest = "http://localhost:" + webPort;
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 30, Long.MAX_VALUE);
         var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), preview, false, false,
-                new Configuration(), 2);
+                new Configuration(), 2, null);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(VideoStream.localConfiguration(webPort));
         new DemoJob(options, List.of(new PreviewSink(preview, rest))).build(env);

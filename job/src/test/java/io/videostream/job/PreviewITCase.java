@@ -51,7 +51,7 @@ class PreviewITCase {
         String page = "http://localhost:" + preview.getPort() + "/";
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 30, Long.MAX_VALUE);
         var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), preview, false, false,
-                new Configuration(), 2);
+                new Configuration(), 2, null);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new DemoJob(options, List.of(new PreviewSink(preview, cluster.getWebInterfaceURL()))).build(env);
         JobClient job = env.executeAsync("videostream demo with a preview");

@@ -9,6 +9,7 @@ import io.videostream.connector.zeromq.common.ZmqTransport;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.InetAddress;
+import io.videostream.job.processors.Processors;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -298,6 +299,17 @@ public final class Args {
                     + bind + "'");
         }
         return port == 0 ? null : InetSocketAddress.createUnresolved(bind, port);
+    }
+
+    /**
+     * {@code --processor-jar}, the jar of {@code --processor class:NAME}, checked with the processor
+     * before anything starts; null when not given.
+     */
+    public Path processorJar(String processor) {
+        String jar = string("processor-jar", null);
+        Path path = jar == null ? null : Path.of(jar).toAbsolutePath();
+        Processors.check(processor, path);
+        return path;
     }
 
     public int parallelism() {

@@ -1,8 +1,8 @@
 package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.FrameProcessor;
 import io.videostream.codec.Pixels;
-import io.videostream.job.processors.FrameProcessor;
 import io.videostream.job.processors.Processors;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -1,7 +1,7 @@
 package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
-import io.videostream.job.processors.FrameProcessor;
+import io.videostream.codec.FrameProcessor;
 import io.videostream.job.processors.Processors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;

@@ -1,6 +1,7 @@
 package io.videostream.job.processors;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.FrameProcessor;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.opencv.OpenCvNative;
 import java.nio.ByteBuffer;

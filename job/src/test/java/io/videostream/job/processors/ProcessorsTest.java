@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.FrameProcessor;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
@@ -11,6 +12,7 @@ import io.videostream.codec.opencv.OpenCvNative;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
 import io.videostream.job.operators.AnalyzeFrames;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -134,5 +137,77 @@ class ProcessorsTest {
     void anUnknownNameListsTheKnownOnes() {
         assertThatThrownBy(() -> Processors.create("hands"))
                 .hasMessage("unknown processor 'hands' (known: identity|gray|blur|edges|people|qr|faces)");
+    }
+
+    @Test
+    void aUsersOwnClassIsCreatedByNameAndRunsAsAnyProcessor() {
+        try (FrameProcessor own = Processors.create("class:" + Own.class.getName())) {
+            assertThat(own.process(card()).meta()).isEqualTo(Map.of("own", true));
+        }
+    }
+
+    @Test
+    void aUsersClassIsCheckedWithoutRunningAnyOfItsCode() {
+        Processors.check("class:" + Explosive.class.getName(), null); // its static initializer would throw
+    }
+
+    @Test
+    void whatIsNoProcessorOfOnesOwnIsRefusedWithTheReason(@TempDir Path dir) {
+        assertThatThrownBy(() -> Processors.check("class:", null)).hasMessageContaining("full name of a class");
+        assertThatThrownBy(() -> Processors.check("class:com.example.1st", null)).hasMessageContaining("full name");
+        assertThatThrownBy(() -> Processors.check("class:com.example.Missing", null))
+                .hasMessageContaining("com.example.Missing not found").hasMessageContaining("--processor-jar");
+        assertThatThrownBy(() -> Processors.check("class:java.lang.String", null))
+                .hasMessageContaining("java.lang.String is not a processor");
+        assertThatThrownBy(() -> Processors.check("class:" + Hidden.class.getName(), null))
+                .hasMessageContaining("must be a public class");
+        assertThatThrownBy(() -> Processors.check("class:" + NeedsArguments.class.getName(), null))
+                .hasMessageContaining("public constructor without arguments");
+        assertThatThrownBy(() -> Processors.check("class:" + Own.class.getName(), dir.resolve("none.jar")))
+                .hasMessageContaining("no such file");
+        assertThatThrownBy(() -> Processors.check("edges", dir.resolve("none.jar")))
+                .hasMessageContaining("--processor class:NAME");
+    }
+
+    /** A processor of one's own, as a user writes it. */
+    public static final class Own implements FrameProcessor {
+        @Override
+        public Frame process(Frame frame) {
+            return frame.withMeta(Map.of("own", true));
+        }
+    }
+
+    /** Any code of it that ran would throw. */
+    public static final class Explosive implements FrameProcessor {
+        private static final int NEVER = explode();
+
+        private static int explode() {
+            throw new IllegalStateException("a processor's code ran while it was only checked");
+        }
+
+        @Override
+        public Frame process(Frame frame) {
+            return frame.withMeta(NEVER);
+        }
+    }
+
+    static final class Hidden implements FrameProcessor {
+        @Override
+        public Frame process(Frame frame) {
+            return frame;
+        }
+    }
+
+    public static final class NeedsArguments implements FrameProcessor {
+        private final String model;
+
+        public NeedsArguments(String model) {
+            this.model = model;
+        }
+
+        @Override
+        public Frame process(Frame frame) {
+            return frame.withMeta(model);
+        }
     }
 }

@@ -17,6 +17,7 @@ import io.videostream.codec.testcard.TestCards;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.formats.FrameCollector;
 import io.videostream.formats.StreamMeta;
 import java.io.IOException;
 import java.net.InetAddress;

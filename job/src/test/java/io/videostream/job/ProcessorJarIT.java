@@ -7,6 +7,7 @@ import io.videostream.codec.Frame;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
+import io.videostream.formats.FrameCollector;
 import io.videostream.job.cli.Args;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
-import io.videostream.job.FrameCollector;
+import io.videostream.formats.FrameCollector;
 import io.videostream.job.ReceiverJob;
 import io.videostream.job.WorkerJob;
 import io.videostream.job.cli.Args;

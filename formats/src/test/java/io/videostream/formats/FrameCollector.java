@@ -1,4 +1,4 @@
-package io.videostream.job;
+package io.videostream.formats;
 
 import io.videostream.codec.Frame;
 import io.videostream.codec.wire.PyStreamingWire;

@@ -1,0 +1,57 @@
+package io.videostream.formats.table;
+
+import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.sink.ZmqSink;
+import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
+import io.videostream.formats.PyStreamingSchema;
+import org.apache.flink.table.connector.ChangelogMode;
+import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.sink.SinkV2Provider;
+import org.apache.flink.table.data.RowData;
+
+/**
+ * A zeromq table written to: each row a pystreaming message, STOPSTREAM when the query's input ends.
+ * One sender (parallelism 1), so a receiver gets the end of the stream once, after every frame; PUSH
+ * waits for a slow receiver, PUB drops for slow subscribers.
+ */
+final class ZmqTableSink implements DynamicTableSink {
+    private final FrameColumns columns;
+    private final ZmqTableOptions.Pattern pattern;
+    private final ZmqEndpoint endpoint;
+
+    ZmqTableSink(FrameColumns columns, ZmqTableOptions.Pattern pattern, ZmqEndpoint endpoint) {
+        this.columns = columns;
+        this.pattern = pattern;
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
+        return ChangelogMode.insertOnly();
+    }
+
+    @Override
+    public SinkRuntimeProvider getSinkRuntimeProvider(Context context) {
+        boolean push = pattern == ZmqTableOptions.Pattern.PUSH;
+        ZmqSink<RowData> sink = ZmqSink.<RowData>builder()
+                .setPattern(push ? ZmqSinkPattern.PUSH : ZmqSinkPattern.PUB)
+                .setEndpoint(endpoint)
+                .setSerializer(new FrameRowSchema(columns, null))
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, new PyStreamingSchema().maxMessageSize())
+                .setFlowControl(push ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
+                .build();
+        return SinkV2Provider.of(sink, 1);
+    }
+
+    @Override
+    public DynamicTableSink copy() {
+        return new ZmqTableSink(columns, pattern, endpoint);
+    }
+
+    @Override
+    public String asSummaryString() {
+        return "zeromq " + pattern.name().toLowerCase() + " " + endpoint;
+    }
+}

@@ -1,0 +1,189 @@
+package io.videostream.formats.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.videostream.codec.Frame;
+import io.videostream.codec.TestImages;
+import io.videostream.codec.wire.PyStreamingWire;
+import io.videostream.connector.zeromq.Peer;
+import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.TestCluster;
+import io.videostream.formats.FrameCollector;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.TableResult;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+
+/**
+ * Flink SQL over pystreaming frames: a publisher's frames of two named streams read as a table (a
+ * bounded query ends with the stream), counted per stream and second on capture time, and a query's
+ * rows sent on to a collecting receiver as pystreaming messages.
+ */
+class ZmqTableITCase {
+    static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestCluster.withMetrics(METRICS, 4);
+
+    /** 40 frames at 20 a second from two seconds on the second, alternating between two streams. */
+    private static final int FRAMES = 40;
+    private static final long START_SECONDS = 1_700_000_000L;
+    private static final byte[] JPEG = TestImages.fixture("a_p2p_pub_fno0", "part0_buf.bin");
+
+    @Test
+    void aTableOfAPublishersFramesHasEachFrameAsARowAndEndsWithTheStream() throws Exception {
+        List<Row> rows = rowsOf("SELECT `stream`, fno, ftime, meta, jpeg FROM cams");
+
+        assertThat(rows).extracting(row -> row.getField(1)).as("every frame, in order")
+                .containsExactlyElementsOf(LongStream.range(0, FRAMES).boxed().toList());
+        for (Row row : rows) {
+            long fno = (Long) row.getField(1);
+            assertThat(row.getField(0)).isEqualTo(streamOf(fno));
+            assertThat(row.getField(2)).isEqualTo(Instant.ofEpochMilli(START_SECONDS * 1000 + fno * 50));
+            assertThat(MetaJson.read((String) row.getField(3))).isEqualTo(meta(fno));
+            assertThat((byte[]) row.getField(4)).isEqualTo(JPEG);
+        }
+    }
+
+    @Test
+    void framesAreCountedPerStreamAndSecondOfCaptureTime() throws Exception {
+        List<Row> rows = rowsOf("""
+                SELECT window_start, `stream`, COUNT(*) AS frames,
+                       SUM(CAST(CARDINALITY(JSON_QUERY(meta, '$.people' RETURNING ARRAY<STRING>)) AS BIGINT)) AS people
+                FROM TABLE(TUMBLE(TABLE cams, DESCRIPTOR(ftime), INTERVAL '1' SECOND))
+                GROUP BY window_start, window_end, `stream`""");
+
+        // Each stream: 10 frames a second; frame n has n mod 3 people (boxes, as the people processor's).
+        Map<String, List<Object>> counted = rows.stream().collect(Collectors.toMap(
+                row -> row.getField(0) + " " + row.getField(1), row -> List.of(row.getField(2), row.getField(3))));
+        Map<String, List<Object>> expected = new HashMap<>();
+        for (long fno = 0; fno < FRAMES; fno++) {
+            String key = LocalDateTime.ofEpochSecond(START_SECONDS + fno / 20, 0, ZoneOffset.UTC) + " " + streamOf(fno);
+            List<Object> sums = expected.getOrDefault(key, List.of(0L, 0L));
+            expected.put(key, List.of((Long) sums.get(0) + 1, (Long) sums.get(1) + fno % 3));
+        }
+        assertThat(counted).isEqualTo(expected);
+    }
+
+    @Test
+    void aQuerysRowsGoOutAsPystreamingMessagesAndEndWithStopstreamSkippingThoseThatCannot() throws Exception {
+        String published = Ports.freeAddress();
+        String collector = Ports.freeAddress();
+        try (Peer<List<Frame>> collected = Peer.start(context -> FrameCollector.untilStopstream(
+                context.createSocket(SocketType.PULL), collector, 60));
+                Peer<Void> streamer = publish(published)) {
+            StreamTableEnvironment sql = sql();
+            sql.executeSql(table("cams", published, "sub"));
+            sql.executeSql("CREATE TABLE results (fno BIGINT, ftime TIMESTAMP_LTZ(3), meta STRING, jpeg BYTES) "
+                    + "WITH ('connector' = 'zeromq', 'endpoint' = '" + collector + "', 'pattern' = 'push')");
+            // Every other row of cam-a has a meta that is not JSON: it is skipped and counted, the rest go out.
+            TableResult insert = sql.executeSql("INSERT INTO results SELECT fno, ftime, CASE WHEN fno % 4 = 0 THEN "
+                    + "'not json' ELSE JSON_OBJECT('from' VALUE `stream`) END, jpeg FROM cams WHERE `stream` = 'cam-a'");
+            insert.await();
+
+            List<Frame> frames = collected.result(30);
+            assertThat(frames).extracting(Frame::fno).as("cam-a's frames with a meta, then STOPSTREAM")
+                    .containsExactlyElementsOf(LongStream.range(0, FRAMES).filter(n -> n % 4 == 2).boxed().toList());
+            assertThat(TestCluster.counter(METRICS, insert.getJobClient().orElseThrow().getJobID(), "numRecordsOutErrors"))
+                    .as("rows that could not be sent").isEqualTo(FRAMES / 4);
+            for (Frame frame : frames) {
+                assertThat(frame.meta()).isEqualTo(Map.of("from", "cam-a"));
+                assertThat(frame.eventTimeMillis()).isEqualTo(START_SECONDS * 1000 + frame.fno() * 50);
+                assertThat(frame.jpeg()).isEqualTo(JPEG);
+            }
+            streamer.result(10);
+        }
+    }
+
+    @Test
+    void aTableThatDeclaresWhatAFrameHasNotIsRefusedWithTheColumnsItMayHave() {
+        StreamTableEnvironment sql = sql();
+        sql.executeSql("CREATE TABLE odd (`stream` STRING, colour STRING) WITH ('connector' = 'zeromq', "
+                + "'endpoint' = 'tcp://127.0.0.1:5555', 'pattern' = 'sub')");
+        assertThatThrownBy(() -> sql.executeSql("SELECT * FROM odd")).hasStackTraceContaining("'colour' is none of them")
+                .hasStackTraceContaining("ftime TIMESTAMP_LTZ(3)");
+        sql.executeSql("CREATE TABLE blind (`stream` STRING, fno BIGINT) WITH ('connector' = 'zeromq', "
+                + "'endpoint' = 'tcp://127.0.0.1:5556', 'pattern' = 'push')");
+        assertThatThrownBy(() -> sql.executeSql("INSERT INTO blind VALUES ('a', 1)"))
+                .hasStackTraceContaining("needs the column jpeg BYTES");
+    }
+
+    /** The rows of a query on the table {@code cams} of a publisher's frames, which ends with its stream. */
+    private static List<Row> rowsOf(String query) throws Exception {
+        String address = Ports.freeAddress();
+        try (Peer<Void> streamer = publish(address)) {
+            StreamTableEnvironment sql = sql();
+            sql.executeSql(table("cams", address, "sub"));
+            List<Row> rows = collect(sql.executeSql(query));
+            streamer.result(10);
+            return rows;
+        }
+    }
+
+    private static StreamTableEnvironment sql() {
+        StreamTableEnvironment sql = StreamTableEnvironment.create(StreamExecutionEnvironment.getExecutionEnvironment());
+        sql.getConfig().set("table.local-time-zone", "UTC");
+        return sql;
+    }
+
+    private static String table(String name, String address, String pattern) {
+        return "CREATE TABLE " + name + " (`stream` STRING, fno BIGINT, ftime TIMESTAMP_LTZ(3), meta STRING, jpeg BYTES, "
+                + "WATERMARK FOR ftime AS ftime - INTERVAL '0.5' SECOND) WITH ('connector' = 'zeromq', "
+                + "'endpoint' = '" + address + "', 'pattern' = '" + pattern + "', 'format' = 'pystreaming')";
+    }
+
+    private static List<Row> collect(TableResult result) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = result.collect()) {
+            it.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    private static String streamOf(long fno) {
+        return fno % 2 == 0 ? "cam-a" : "cam-b";
+    }
+
+    /** The meta of a worker of several streams with the people processor: its stream, and n mod 3 boxes. */
+    private static Map<String, Object> meta(long fno) {
+        List<List<Long>> boxes = new ArrayList<>();
+        for (long i = 0; i < fno % 3; i++) {
+            boxes.add(List.of(10 * i, 20L, 30L, 60L));
+        }
+        return Map.of("stream", streamOf(fno), "people", boxes);
+    }
+
+    /** A pystreaming Streamer (XPUB: it waits for the subscription), then STOPSTREAM. */
+    private static Peer<Void> publish(String address) {
+        return Peer.start(context -> {
+            ZMQ.Socket pub = context.createSocket(SocketType.XPUB);
+            pub.bind(address);
+            pub.setReceiveTimeOut(60_000);
+            pub.recv(0);
+            PyStreamingWire wire = new PyStreamingWire();
+            for (long fno = 0; fno < FRAMES; fno++) {
+                Peer.send(pub, wire.encode(Frame.encoded("ignored", fno, START_SECONDS + fno * 0.05, meta(fno), JPEG)));
+            }
+            Peer.send(pub, wire.encode(Frame.encoded("ignored", PyStreamingWire.STOPSTREAM, START_SECONDS + 2, null, JPEG)));
+            Thread.sleep(500);
+            return null;
+        });
+    }
+}

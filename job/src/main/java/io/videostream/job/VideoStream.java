@@ -36,11 +36,13 @@ import org.apache.flink.util.ExceptionUtils;
 public final class VideoStream {
     private static final String USAGE = String.join("\n",
             "usage: videostream <demo|streamer|worker|receiver> [--flag value ...]   (--help after a job lists its flags)",
+            "       videostream sql FILE",
             "       videostream keys DIR NAME",
             "  demo      a test card through a worker to a receiver in one job",
             "  streamer  test-card frames, JPEG-encoded, published (PUB) or served to workers (--mapreduce)",
             "  worker    frames from a streamer, decoded, processed, encoded, pushed to a receiver",
             "  receiver  frames from streamers or workers, re-ordered by capture time, measured, recorded",
+            "  sql       a SQL script over pystreaming streams ('connector' = 'zeromq'), queries printed",
             "  keys      a new CURVE certificate pair: DIR/NAME.key (public, for the peers) and",
             "            DIR/NAME.key_secret (secret, for this side only), in ZeroMQ's format (pyzmq reads it)");
 
@@ -71,14 +73,16 @@ public final class VideoStream {
             System.err.println(USAGE);
             return job.equals("--help") ? 0 : 2;
         }
+        // sql takes its file before the flags
+        String script = job.equals("sql") && args.length > 1 && !args[1].startsWith("-") ? args[1] : null;
         Launch launch;
         try {
-            Args flags = new Args(Arrays.copyOfRange(args, 1, args.length));
+            Args flags = new Args(Arrays.copyOfRange(args, script == null ? 1 : 2, args.length));
             if (flags.help()) {
                 System.out.println(usage);
                 return 0;
             }
-            launch = parse(job, flags);
+            launch = parse(job, script, flags);
             flags.checkAllUsed();
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("videostream " + job + ": " + e.getMessage());
@@ -122,6 +126,8 @@ public final class VideoStream {
                 return WorkerJob.USAGE;
             case "receiver":
                 return ReceiverJob.USAGE;
+            case "sql":
+                return SqlScript.USAGE;
             default:
                 return null;
         }
@@ -131,8 +137,12 @@ public final class VideoStream {
      * Reads the job's flags and builds its sources and sinks, so that what does not fit (a missing
      * certificate, CURVE without libzmq) ends the program with one line before anything starts.
      */
-    private static Launch parse(String job, Args flags) {
+    private static Launch parse(String job, String script, Args flags) {
         switch (job) {
+            case "sql": {
+                SqlScript.Options options = SqlScript.Options.parse(script, flags);
+                return env -> new SqlScript(options).run(env, System.out);
+            }
             case "demo": {
                 DemoJob.Options options = DemoJob.Options.parse(flags);
                 return env -> new DemoJob(options,

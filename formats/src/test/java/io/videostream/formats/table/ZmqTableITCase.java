@@ -1,11 +1,16 @@
 package io.videostream.formats.table;
 
+import static io.videostream.formats.TwoCameraWorker.FRAMES;
+import static io.videostream.formats.TwoCameraWorker.JPEG;
+import static io.videostream.formats.TwoCameraWorker.START_SECONDS;
+import static io.videostream.formats.TwoCameraWorker.captureMillis;
+import static io.videostream.formats.TwoCameraWorker.meta;
+import static io.videostream.formats.TwoCameraWorker.publish;
+import static io.videostream.formats.TwoCameraWorker.streamOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.codec.Frame;
-import io.videostream.codec.TestImages;
-import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
@@ -13,23 +18,22 @@ import io.videostream.formats.FrameCollector;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 
 /**
  * Flink SQL over pystreaming frames: a publisher's frames of two named streams read as a table (a
@@ -42,11 +46,6 @@ class ZmqTableITCase {
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestCluster.withMetrics(METRICS, 4);
 
-    /** 40 frames at 20 a second from two seconds on the second, alternating between two streams. */
-    private static final int FRAMES = 40;
-    private static final long START_SECONDS = 1_700_000_000L;
-    private static final byte[] JPEG = TestImages.fixture("a_p2p_pub_fno0", "part0_buf.bin");
-
     @Test
     void aTableOfAPublishersFramesHasEachFrameAsARowAndEndsWithTheStream() throws Exception {
         List<Row> rows = rowsOf("SELECT `stream`, fno, ftime, meta, jpeg FROM cams");
@@ -56,7 +55,7 @@ class ZmqTableITCase {
         for (Row row : rows) {
             long fno = (Long) row.getField(1);
             assertThat(row.getField(0)).isEqualTo(streamOf(fno));
-            assertThat(row.getField(2)).isEqualTo(Instant.ofEpochMilli(START_SECONDS * 1000 + fno * 50));
+            assertThat(row.getField(2)).isEqualTo(Instant.ofEpochMilli(captureMillis(fno)));
             assertThat(MetaJson.read((String) row.getField(3))).isEqualTo(meta(fno));
             assertThat((byte[]) row.getField(4)).isEqualTo(JPEG);
         }
@@ -105,7 +104,7 @@ class ZmqTableITCase {
                     .as("rows that could not be sent").isEqualTo(FRAMES / 4);
             for (Frame frame : frames) {
                 assertThat(frame.meta()).isEqualTo(Map.of("from", "cam-a"));
-                assertThat(frame.eventTimeMillis()).isEqualTo(START_SECONDS * 1000 + frame.fno() * 50);
+                assertThat(frame.eventTimeMillis()).isEqualTo(captureMillis(frame.fno()));
                 assertThat(frame.jpeg()).isEqualTo(JPEG);
             }
             streamer.result(10);
@@ -155,35 +154,5 @@ class ZmqTableITCase {
             it.forEachRemaining(rows::add);
         }
         return rows;
-    }
-
-    private static String streamOf(long fno) {
-        return fno % 2 == 0 ? "cam-a" : "cam-b";
-    }
-
-    /** The meta of a worker of several streams with the people processor: its stream, and n mod 3 boxes. */
-    private static Map<String, Object> meta(long fno) {
-        List<List<Long>> boxes = new ArrayList<>();
-        for (long i = 0; i < fno % 3; i++) {
-            boxes.add(List.of(10 * i, 20L, 30L, 60L));
-        }
-        return Map.of("stream", streamOf(fno), "people", boxes);
-    }
-
-    /** A pystreaming Streamer (XPUB: it waits for the subscription), then STOPSTREAM. */
-    private static Peer<Void> publish(String address) {
-        return Peer.start(context -> {
-            ZMQ.Socket pub = context.createSocket(SocketType.XPUB);
-            pub.bind(address);
-            pub.setReceiveTimeOut(60_000);
-            pub.recv(0);
-            PyStreamingWire wire = new PyStreamingWire();
-            for (long fno = 0; fno < FRAMES; fno++) {
-                Peer.send(pub, wire.encode(Frame.encoded("ignored", fno, START_SECONDS + fno * 0.05, meta(fno), JPEG)));
-            }
-            Peer.send(pub, wire.encode(Frame.encoded("ignored", PyStreamingWire.STOPSTREAM, START_SECONDS + 2, null, JPEG)));
-            Thread.sleep(500);
-            return null;
-        });
     }
 }

@@ -1,6 +1,10 @@
 package io.videostream.formats.table;
 
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.formats.table.ZmqTableOptions.Format;
+import io.videostream.formats.table.ZmqTableOptions.Pattern;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
@@ -38,41 +42,45 @@ public final class ZmqTableFactory implements DynamicTableSourceFactory, Dynamic
     @Override
     public DynamicTableSource createDynamicTableSource(Context context) {
         ReadableConfig options = validated(context);
-        ZmqTableOptions.Pattern pattern = options.get(ZmqTableOptions.PATTERN);
-        if (pattern == ZmqTableOptions.Pattern.PUSH || pattern == ZmqTableOptions.Pattern.PUB) {
-            throw new ValidationException("a zeromq table read from has pattern sub, pull or req, not "
-                    + pattern.name().toLowerCase());
-        }
-        return new ZmqTableSource(context.getPhysicalRowDataType(), pattern,
-                ZmqEndpoint.parse(options.get(ZmqTableOptions.ENDPOINT), pattern == ZmqTableOptions.Pattern.PULL),
-                options.get(ZmqTableOptions.TRACK));
+        Pattern pattern = options.get(ZmqTableOptions.PATTERN);
+        Format format = options.get(ZmqTableOptions.FORMAT);
+        Set<Pattern> patterns = format == Format.IMAGEZMQ ? Set.of(Pattern.REP, Pattern.SUB)
+                : Set.of(Pattern.SUB, Pattern.PULL, Pattern.REQ);
+        require(patterns.contains(pattern), "a zeromq table read from in format %s has pattern %s, not %s",
+                format, patterns, pattern);
+        return new ZmqTableSource(context.getPhysicalRowDataType(), pattern, ZmqEndpoint.parse(
+                options.get(ZmqTableOptions.ENDPOINT), pattern == Pattern.PULL || pattern == Pattern.REP),
+                options.get(ZmqTableOptions.TRACK), format);
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(Context context) {
         ReadableConfig options = validated(context);
-        ZmqTableOptions.Pattern pattern = options.get(ZmqTableOptions.PATTERN);
-        if (pattern != ZmqTableOptions.Pattern.PUSH && pattern != ZmqTableOptions.Pattern.PUB) {
-            throw new ValidationException("a zeromq table written to has pattern push or pub, not "
-                    + pattern.name().toLowerCase());
-        }
+        Pattern pattern = options.get(ZmqTableOptions.PATTERN);
+        require(pattern == Pattern.PUSH || pattern == Pattern.PUB,
+                "a zeromq table written to has pattern push or pub, not %s", pattern);
+        require(options.get(ZmqTableOptions.FORMAT) == Format.PYSTREAMING,
+                "a zeromq table written to sends pystreaming's messages: its format is pystreaming");
         FrameColumns columns = columns(context);
         if (!columns.has(FrameColumns.Column.JPEG)) {
             throw new ValidationException("a zeromq table written to needs the column jpeg BYTES: a frame is its JPEG");
         }
         return new ZmqTableSink(columns, pattern,
-                ZmqEndpoint.parse(options.get(ZmqTableOptions.ENDPOINT), pattern == ZmqTableOptions.Pattern.PUB));
+                ZmqEndpoint.parse(options.get(ZmqTableOptions.ENDPOINT), pattern == Pattern.PUB));
     }
 
     private ReadableConfig validated(Context context) {
         FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
         helper.validate();
-        ReadableConfig options = helper.getOptions();
-        if (!options.get(ZmqTableOptions.FORMAT).equals("pystreaming")) {
-            throw new ValidationException("the zeromq tables' format is pystreaming, not '"
-                    + options.get(ZmqTableOptions.FORMAT) + "'");
+        return helper.getOptions();
+    }
+
+    /** Fails the table's definition with the message (enum values in lower case, as written in SQL). */
+    private static void require(boolean condition, String message, Object... values) {
+        if (!condition) {
+            Object[] lower = Arrays.stream(values).map(v -> v.toString().toLowerCase(Locale.ROOT)).toArray();
+            throw new ValidationException(String.format(message, lower));
         }
-        return options;
     }
 
     private static FrameColumns columns(Context context) {

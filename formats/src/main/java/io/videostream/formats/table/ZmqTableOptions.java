@@ -13,6 +13,8 @@ public final class ZmqTableOptions {
         PULL,
         /** Source: ask a distributor for 'track' (a pystreaming Worker); connects by default. */
         REQ,
+        /** Source, imagezmq: a hub that senders' REQs connect to, answered once a frame is taken; binds by default. */
+        REP,
         /** Sink: push to a collecting receiver; connects by default. */
         PUSH,
         /** Sink: publish to subscribers; binds by default. */
@@ -25,14 +27,23 @@ public final class ZmqTableOptions {
 
     public static final ConfigOption<Pattern> PATTERN = ConfigOptions.key("pattern").enumType(Pattern.class)
             .noDefaultValue()
-            .withDescription("sub, pull or req for a table read from; push or pub for a table written to.");
+            .withDescription("sub, pull or req (pystreaming), rep or sub (imagezmq) for a table read from; push or "
+                    + "pub for a table written to.");
 
     public static final ConfigOption<String> TRACK = ConfigOptions.key("track").stringType().defaultValue("none")
             .withDescription("The track a req table asks the distributor for (pystreaming's default: none).");
 
-    public static final ConfigOption<String> FORMAT = ConfigOptions.key("format").stringType()
-            .defaultValue("pystreaming")
-            .withDescription("The messages' format: pystreaming.");
+    /** The messages' format. */
+    public enum Format {
+        /** pystreaming's [buf, meta, ftime, fno]: read and written. */
+        PYSTREAMING,
+        /** imagezmq's [JSON header, image] from senders: read (rep, a hub, or sub); the stream is the sender's name. */
+        IMAGEZMQ
+    }
+
+    public static final ConfigOption<Format> FORMAT = ConfigOptions.key("format").enumType(Format.class)
+            .defaultValue(Format.PYSTREAMING)
+            .withDescription("The messages' format: pystreaming, or imagezmq for a table read from.");
 
     private ZmqTableOptions() {}
 }

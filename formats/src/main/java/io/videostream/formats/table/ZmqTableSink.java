@@ -38,7 +38,7 @@ final class ZmqTableSink implements DynamicTableSink {
         ZmqSink<RowData> sink = ZmqSink.<RowData>builder()
                 .setPattern(push ? ZmqSinkPattern.PUSH : ZmqSinkPattern.PUB)
                 .setEndpoint(endpoint)
-                .setSerializer(new FrameRowSchema(columns, null))
+                .setSerializer(new FrameRowSerializer(columns))
                 .set(ZmqOptions.MAX_MESSAGE_SIZE, new PyStreamingSchema().maxMessageSize())
                 .setFlowControl(push ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
                 .build();

@@ -1,11 +1,17 @@
 package io.videostream.formats.table;
 
+import io.videostream.codec.Frame;
+import io.videostream.codec.wire.WireLimits;
+import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourceBuilder;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.formats.ImageZmqSchema;
 import io.videostream.formats.PyStreamingSchema;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.connector.source.ScanTableSource;
@@ -14,20 +20,23 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
-/** A zeromq table read from: one endpoint's frames as rows, inserts only, ending with the stream. */
+/** A zeromq table read from: one endpoint's frames as rows (pystreaming's or imagezmq's), inserts only. */
 final class ZmqTableSource implements ScanTableSource {
     private final DataType physicalType;
     private final FrameColumns columns;
     private final ZmqTableOptions.Pattern pattern;
     private final ZmqEndpoint endpoint;
     private final String track;
+    private final ZmqTableOptions.Format format;
 
-    ZmqTableSource(DataType physicalType, ZmqTableOptions.Pattern pattern, ZmqEndpoint endpoint, String track) {
+    ZmqTableSource(DataType physicalType, ZmqTableOptions.Pattern pattern, ZmqEndpoint endpoint, String track,
+            ZmqTableOptions.Format format) {
         this.physicalType = physicalType;
         this.columns = FrameColumns.of((RowType) physicalType.getLogicalType());
         this.pattern = pattern;
         this.endpoint = endpoint;
         this.track = track;
+        this.format = format;
     }
 
     @Override
@@ -37,12 +46,13 @@ final class ZmqTableSource implements ScanTableSource {
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
-        FrameRowSchema schema = new FrameRowSchema(columns, context.createTypeInformation(physicalType));
+        ZmqDeserializationSchema<Frame> frames = format == ZmqTableOptions.Format.IMAGEZMQ
+                ? new ImageZmqSchema(WireLimits.DEFAULT, new Configuration()) : new PyStreamingSchema();
         ZmqSourceBuilder<RowData> builder = ZmqSource.<RowData>builder()
                 .setPattern(ZmqSourcePattern.valueOf(pattern.name()))
                 .addEndpoint(endpoint)
-                .setDeserializer(schema)
-                .set(ZmqOptions.MAX_MESSAGE_SIZE, new PyStreamingSchema().maxMessageSize());
+                .setDeserializer(new FrameRowDeserializer(frames, columns, context.createTypeInformation(physicalType)))
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, new MemorySize(WireLimits.DEFAULT.largestPart()));
         if (pattern == ZmqTableOptions.Pattern.REQ) {
             builder.setTrack(track);
         }
@@ -51,7 +61,7 @@ final class ZmqTableSource implements ScanTableSource {
 
     @Override
     public DynamicTableSource copy() {
-        return new ZmqTableSource(physicalType, pattern, endpoint, track);
+        return new ZmqTableSource(physicalType, pattern, endpoint, track, format);
     }
 
     @Override

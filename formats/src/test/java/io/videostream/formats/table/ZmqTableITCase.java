@@ -15,6 +15,7 @@ import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.formats.FrameCollector;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,6 +35,7 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
 
 /**
  * Flink SQL over pystreaming frames: a publisher's frames of two named streams read as a table (a
@@ -112,6 +114,38 @@ class ZmqTableITCase {
     }
 
     @Test
+    void imagezmqSendersReadByAHubTableAreRowsOfTheSendersStream() throws Exception {
+        String hub = Ports.freeAddress();
+        int images = 5;
+        StreamTableEnvironment sql = sql();
+        sql.executeSql("CREATE TABLE pis (`stream` STRING, fno BIGINT, jpeg BYTES) WITH ('connector' = 'zeromq', "
+                + "'endpoint' = '" + hub + "', 'pattern' = 'rep', 'format' = 'imagezmq')");
+        List<Row> rows = new ArrayList<>();
+        // imagezmq's send_jpg: a REQ sends [{"msg": name}, JPEG] and waits for the hub's OK.
+        try (CloseableIterator<Row> query = sql.executeSql("SELECT `stream`, fno, jpeg FROM pis").collect();
+                Peer<Long> sender = Peer.start(context -> {
+                    ZMQ.Socket req = context.createSocket(SocketType.REQ);
+                    req.setReceiveTimeOut(60_000);
+                    Peer.connect(req, hub);
+                    byte[] header = "{\"msg\": \"pi-1\"}".getBytes(StandardCharsets.UTF_8);
+                    long answered = 0;
+                    for (int i = 0; i < images; i++) {
+                        Peer.send(req, List.of(header, JPEG));
+                        answered += "OK".equals(req.recvStr()) ? 1 : 0;
+                    }
+                    return answered;
+                })) {
+            for (int i = 0; i < images && query.hasNext(); i++) {
+                rows.add(query.next());
+            }
+            assertThat(sender.result(30)).as("the hub's OKs").isEqualTo(images);
+        }
+        assertThat(rows).extracting(row -> row.getField(0)).containsOnly("pi-1");
+        assertThat(rows).extracting(row -> row.getField(1)).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(rows).allSatisfy(row -> assertThat((byte[]) row.getField(2)).isEqualTo(JPEG));
+    }
+
+    @Test
     void aTableThatDeclaresWhatAFrameHasNotIsRefusedWithTheColumnsItMayHave() {
         StreamTableEnvironment sql = sql();
         sql.executeSql("CREATE TABLE odd (`stream` STRING, colour STRING) WITH ('connector' = 'zeromq', "
@@ -122,6 +156,10 @@ class ZmqTableITCase {
                 + "'endpoint' = 'tcp://127.0.0.1:5556', 'pattern' = 'push')");
         assertThatThrownBy(() -> sql.executeSql("INSERT INTO blind VALUES ('a', 1)"))
                 .hasStackTraceContaining("needs the column jpeg BYTES");
+        sql.executeSql("CREATE TABLE pushed (jpeg BYTES) WITH ('connector' = 'zeromq', "
+                + "'endpoint' = 'tcp://127.0.0.1:5557', 'pattern' = 'pull', 'format' = 'imagezmq')");
+        assertThatThrownBy(() -> sql.executeSql("SELECT * FROM pushed"))
+                .hasStackTraceContaining("in format imagezmq has pattern");
     }
 
     /** The rows of a query on the table {@code cams} of a publisher's frames, which ends with its stream. */

@@ -4,8 +4,6 @@ import io.videostream.codec.Frame;
 import io.videostream.connector.zeromq.common.MessageKind;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
-import io.videostream.connector.zeromq.common.ZmqSerializationSchema;
-import io.videostream.formats.PyStreamingSchema;
 import java.io.IOException;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -13,31 +11,33 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 
 /**
- * pystreaming's messages as a table's rows and back: {@link PyStreamingSchema} for the wire, {@link
- * FrameColumns} for the row. STOPSTREAM ends the stream; a sink sends it when its input ends.
+ * Received messages as a table's rows: a format's schema reads them into frames (pystreaming's,
+ * imagezmq's), {@link FrameColumns} makes the rows. Its control messages keep their meaning:
+ * STOPSTREAM ends the stream, a distributor's "not available" and "unknown track" are asked about
+ * again or fail the query.
  */
-final class FrameRowSchema implements ZmqDeserializationSchema<RowData>, ZmqSerializationSchema<RowData> {
+final class FrameRowDeserializer implements ZmqDeserializationSchema<RowData> {
     private static final long serialVersionUID = 1L;
     /** What a control message reads as: never emitted, only told apart by {@link #kind}. */
     private static final RowData END_OF_STREAM = new GenericRowData(0);
     private static final RowData NOT_AVAILABLE = new GenericRowData(0);
     private static final RowData UNKNOWN_TRACK = new GenericRowData(0);
 
-    private final PyStreamingSchema wire = new PyStreamingSchema();
+    private final ZmqDeserializationSchema<Frame> frames;
     private final FrameColumns columns;
     private final TypeInformation<RowData> producedType;
-    /** The next frame number for a row without one (per sink instance). */
-    private transient long nextFno;
 
-    FrameRowSchema(FrameColumns columns, TypeInformation<RowData> producedType) {
+    FrameRowDeserializer(ZmqDeserializationSchema<Frame> frames, FrameColumns columns,
+            TypeInformation<RowData> producedType) {
+        this.frames = frames;
         this.columns = columns;
         this.producedType = producedType;
     }
 
     @Override
     public RowData deserialize(List<byte[]> parts, ZmqEndpoint origin) throws IOException {
-        Frame frame = wire.deserialize(parts, origin);
-        return switch (wire.kind(frame)) {
+        Frame frame = frames.deserialize(parts, origin);
+        return switch (frames.kind(frame)) {
             case END_OF_STREAM -> END_OF_STREAM;
             case NOT_AVAILABLE -> NOT_AVAILABLE;
             case UNKNOWN_TRACK -> UNKNOWN_TRACK;
@@ -56,20 +56,14 @@ final class FrameRowSchema implements ZmqDeserializationSchema<RowData>, ZmqSeri
         return row == UNKNOWN_TRACK ? MessageKind.UNKNOWN_TRACK : MessageKind.DATA;
     }
 
+    /** REP (an imagezmq hub): the format's reply to each sender. */
+    @Override
+    public List<byte[]> reply() {
+        return frames.reply();
+    }
+
     @Override
     public TypeInformation<RowData> getProducedType() {
         return producedType;
-    }
-
-    @Override
-    public List<byte[]> serialize(RowData row) {
-        Frame frame = columns.toFrame(row, nextFno);
-        nextFno = frame.fno() + 1;
-        return wire.serialize(frame);
-    }
-
-    @Override
-    public List<byte[]> endOfStream() {
-        return wire.endOfStream();
     }
 }

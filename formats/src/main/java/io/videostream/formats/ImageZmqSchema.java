@@ -2,7 +2,7 @@ package io.videostream.formats;
 
 import io.videostream.codec.Frame;
 import io.videostream.codec.jpeg.JpegCodec;
-import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.codec.wire.WireFormatException;
 import io.videostream.codec.wire.WireLimits;
@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,14 +32,14 @@ public final class ImageZmqSchema implements FrameSchema {
     private static final List<byte[]> OK = List.of("OK".getBytes(StandardCharsets.US_ASCII));
 
     private final WireLimits limits;
-    private final Configuration codec;
+    private final JpegSettings codec;
     private transient ObjectMapper json;
     private transient PyStreamingWire wire;
     private transient JpegCodec jpeg;
     private transient Map<String, long[]> nextNumbers;
 
-    /** @param codec the JPEG settings for raw arrays ({@code videostream.jpeg.*}) */
-    public ImageZmqSchema(WireLimits limits, Configuration codec) {
+    /** @param codec the JPEG settings for raw arrays */
+    public ImageZmqSchema(WireLimits limits, JpegSettings codec) {
         this.limits = limits;
         this.codec = codec;
     }
@@ -75,7 +74,7 @@ public final class ImageZmqSchema implements FrameSchema {
 
     private byte[] encode(byte[] header, byte[] array) throws WireFormatException {
         if (jpeg == null) {
-            jpeg = JpegCodecs.create(codec);
+            jpeg = codec.create();
         }
         return jpeg.encode(wire.array(header, array));
     }

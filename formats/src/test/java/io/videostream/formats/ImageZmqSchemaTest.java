@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.wire.WireFormatException;
 import io.videostream.codec.wire.WireLimits;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 /** imagezmq's messages read, and what is refused with a reason (counted as a bad message by the source). */
@@ -18,7 +18,7 @@ class ImageZmqSchemaTest {
     private static final ZmqEndpoint HUB = ZmqEndpoint.bind("tcp://127.0.0.1:5555");
     private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xd9};
 
-    private final ImageZmqSchema schema = new ImageZmqSchema(WireLimits.DEFAULT, new Configuration());
+    private final ImageZmqSchema schema = new ImageZmqSchema(WireLimits.DEFAULT, JpegSettings.DEFAULT);
 
     private static byte[] json(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.videostream.job;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.job.cli.Args;
 import io.videostream.job.processors.Processors;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -46,7 +46,7 @@ public class DemoJob {
 
     /** The demo's settings. */
     public record Options(TestCardStream.Options frames, String processor, Duration bufferlen, InetSocketAddress preview,
-            boolean window, boolean fpsOverlay, Configuration codec, int parallelism, Path processorJar) {
+            boolean window, boolean fpsOverlay, JpegSettings codec, int parallelism, Path processorJar) {
         public static Options parse(Args args) {
             TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
                     TestCard.parse(args.string("card", "IMAG_S")),

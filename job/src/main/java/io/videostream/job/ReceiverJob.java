@@ -1,6 +1,7 @@
 package io.videostream.job;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.serialization.FrameTypeInfo;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
@@ -24,7 +25,6 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -70,12 +70,12 @@ public class ReceiverJob {
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
-            InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec, int parallelism,
+            InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, JpegSettings codec, int parallelism,
             boolean ignoreStopstream, ZmqCurve curve, Map<String, String> streamNames, SourceFormat format,
             ZmqSourcePattern pattern, ZmqTransport transport) {
         /** Plain sockets; streams named after their endpoints. */
         public Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
-                InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, Configuration codec,
+                InetSocketAddress preview, boolean window, boolean fpsOverlay, long frames, JpegSettings codec,
                 int parallelism, boolean ignoreStopstream) {
             this(endpoints, mapreduce, bufferlen, record, preview, window, fpsOverlay, frames, codec, parallelism,
                     ignoreStopstream, null, Map.of(), SourceFormat.PYSTREAMING,
@@ -190,7 +190,7 @@ public class ReceiverJob {
     }
 
     /** Each stream's frame rate written onto its frames (decode, draw, encode, chained after the metrics). */
-    public static DataStream<Frame> withFpsOverlay(DataStream<Frame> frames, Configuration codec, int parallelism) {
+    public static DataStream<Frame> withFpsOverlay(DataStream<Frame> frames, JpegSettings codec, int parallelism) {
         return frames.map(new FpsOverlay(codec)).setParallelism(parallelism).name("FPS overlay");
     }
 

@@ -1,6 +1,7 @@
 package io.videostream.job;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqCurve;
@@ -9,9 +10,8 @@ import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
-import io.videostream.job.cli.Args;
 import io.videostream.formats.PyStreamingSchema;
-import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.job.cli.Args;
 import io.videostream.job.video.Ffmpeg;
 import io.videostream.job.video.VideoInput;
 import io.videostream.job.video.VideoSource;
@@ -21,7 +21,6 @@ import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -62,10 +61,10 @@ public class StreamerJob {
      * test card; one endpoint per input (one for the card or a folder).
      */
     public record Options(List<ZmqEndpoint> endpoints, List<String> tracks, TestCardStream.Options frames,
-            List<String> inputs, Configuration codec, int parallelism, ZmqCurve curve, ZmqTransport transport) {
+            List<String> inputs, JpegSettings codec, int parallelism, ZmqCurve curve, ZmqTransport transport) {
         /** One endpoint, plain sockets; a test card when input is null. */
         public Options(ZmqEndpoint endpoint, List<String> tracks, TestCardStream.Options frames, Path input,
-                Configuration codec, int parallelism) {
+                JpegSettings codec, int parallelism) {
             this(List.of(endpoint), tracks, frames, input == null ? List.of() : List.of(input.toString()), codec,
                     parallelism, null, null);
         }
@@ -175,7 +174,7 @@ public class StreamerJob {
         } else {
             List<VideoInput> inputs = options.videoInputs();
             DataStream<Frame> video = env.fromSource(new VideoSource(inputs, frames.fps(), frames.frames(),
-                            options.codec().get(JpegCodecs.QUALITY)), WatermarkStrategy.noWatermarks(),
+                            options.codec().quality()), WatermarkStrategy.noWatermarks(),
                             "video " + inputs)
                     .setParallelism(Math.min(inputs.size(), options.parallelism()));
             for (int i = 0; i < inputs.size(); i++) {

@@ -1,6 +1,7 @@
 package io.videostream.job;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.job.operators.EncodeFrames;
 import io.videostream.job.operators.TestCardFrames;
@@ -8,7 +9,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -32,7 +32,7 @@ public final class TestCardStream {
         return env.fromSource(clock, WatermarkStrategy.noWatermarks(), "frame clock " + fps + " fps").setParallelism(1);
     }
 
-    public static DataStream<Frame> encoded(StreamExecutionEnvironment env, Options options, Configuration codec,
+    public static DataStream<Frame> encoded(StreamExecutionEnvironment env, Options options, JpegSettings codec,
             int parallelism) {
         return clock(env, options.fps(), options.frames())
                 .rebalance()

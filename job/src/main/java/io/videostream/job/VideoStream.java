@@ -1,6 +1,7 @@
 package io.videostream.job;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.job.cli.Args;
 import io.videostream.job.sinks.FrameRateSink;
@@ -171,7 +172,7 @@ public final class VideoStream {
 
     /** The received frames go to the console, and to a recording, the live preview and a window when asked. */
     private static List<Sink<Frame>> outputs(StreamExecutionEnvironment env, String label, Path record,
-            InetSocketAddress preview, boolean window, Configuration codec) {
+            InetSocketAddress preview, boolean window, JpegSettings codec) {
         List<Sink<Frame>> sinks = new ArrayList<>();
         sinks.add(new FrameRateSink(label));
         if (record != null) {

@@ -1,6 +1,7 @@
 package io.videostream.job;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
@@ -10,9 +11,9 @@ import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.formats.PyStreamingSchema;
 import io.videostream.job.cli.Args;
 import io.videostream.job.io.FrameLimit;
-import io.videostream.formats.PyStreamingSchema;
 import io.videostream.job.io.SourceFormat;
 import io.videostream.job.operators.AnalyzeFrames;
 import io.videostream.job.operators.DecodeFrames;
@@ -27,7 +28,6 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -75,12 +75,12 @@ public class WorkerJob {
     /** The worker's settings. */
     public record Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
             ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
-            Configuration codec, int parallelism, boolean ignoreStopstream, ZmqCurve sourceCurve, ZmqCurve drainCurve,
+            JpegSettings codec, int parallelism, boolean ignoreStopstream, ZmqCurve sourceCurve, ZmqCurve drainCurve,
             Map<String, String> streamNames, SourceFormat format, ZmqTransport transport, Path processorJar) {
         /** Plain sockets; streams named after their endpoints. */
         public Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
                 ZmqEndpoint drain, ZmqSinkPattern drainPattern, String processor, boolean resultOnly, long frames,
-                Configuration codec, int parallelism, boolean ignoreStopstream) {
+                JpegSettings codec, int parallelism, boolean ignoreStopstream) {
             this(sources, sourcePattern, track, reqthread, drain, drainPattern, processor, resultOnly, frames, codec,
                     parallelism, ignoreStopstream, null, null, Map.of(), SourceFormat.PYSTREAMING, null, null);
         }
@@ -162,7 +162,7 @@ public class WorkerJob {
      * raw pixels never leave an instance. Result-only: the original JPEG goes on with the processor's meta.
      */
     public static DataStream<Frame> process(DataStream<Frame> jpegFrames, String processor, boolean resultOnly,
-            Configuration codec, int parallelism) {
+            JpegSettings codec, int parallelism) {
         DataStream<Frame> spread = jpegFrames.rebalance();
         if (resultOnly) {
             return spread.flatMap(new AnalyzeFrames(processor, codec)).setParallelism(parallelism)

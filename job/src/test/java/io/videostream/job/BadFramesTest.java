@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.videostream.codec.Frame;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.serialization.FrameTypeInfo;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
@@ -14,7 +15,6 @@ import io.videostream.job.fuzz.HostileMessages;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -44,7 +44,7 @@ class BadFramesTest {
             CollectingSink<Frame> sink = new CollectingSink<>("bad-frames-" + resultOnly);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             WorkerJob.process(env.fromData(FrameTypeInfo.INSTANCE, frames.toArray(Frame[]::new)), "gray", resultOnly,
-                    new Configuration(), 2).sinkTo(sink);
+                    JpegSettings.DEFAULT, 2).sinkTo(sink);
             JobExecutionResult result = env.execute();
 
             assertThat(sink.results()).extracting(Frame::fno).as("result only: %s", resultOnly)

@@ -6,6 +6,7 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.TestCluster;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
@@ -38,7 +38,7 @@ class DemoJobTest {
     void everyFrameArrivesOnceInCaptureOrderProcessedAtTheCardsSizeAndIsMeasured() throws Exception {
         CollectingSink<Frame> sink = new CollectingSink<>("demo");
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 100, 40);
-        var options = new DemoJob.Options(frames, "gray", Duration.ofSeconds(3), null, false, false, new Configuration(), 2, null);
+        var options = new DemoJob.Options(frames, "gray", Duration.ofSeconds(3), null, false, false, JpegSettings.DEFAULT, 2, null);
         JobExecutionResult result = new DemoJob(options, List.of(sink)).execute(StreamExecutionEnvironment.getExecutionEnvironment());
 
         List<Frame> received = sink.results();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.job.sinks.PreviewSink;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -41,7 +41,7 @@ class LocalRunExposureITCase {
         String rest = "http://localhost:" + webPort;
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 30, Long.MAX_VALUE);
         var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), preview, false, false,
-                new Configuration(), 2, null);
+                JpegSettings.DEFAULT, 2, null);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(VideoStream.localConfiguration(webPort));
         new DemoJob(options, List.of(new PreviewSink(preview, rest))).build(env);

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.codec.Frame;
 import io.videostream.codec.TestImages;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
-import io.videostream.job.cli.Args;
 import io.videostream.formats.StreamMeta;
+import io.videostream.job.cli.Args;
 import io.videostream.job.sinks.RecordingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -60,7 +60,7 @@ class ManyStreamsITCase {
         AtomicBoolean stop = new AtomicBoolean();
         CollectingSink<Frame> received = new CollectingSink<>("many-streams");
         var options = new ReceiverJob.Options(addresses.stream().map(ZmqEndpoint::connect).toList(), false,
-                Duration.ofMillis(300), null, null, false, false, FRAMES, new Configuration(), 1, false);
+                Duration.ofMillis(300), null, null, false, false, FRAMES, JpegSettings.DEFAULT, 1, false);
         assertThat(ReceiverJob.sourceParallelism(options.endpoints(), options.parallelism()))
                 .as("source readers: one thread each, whatever the number of endpoints").isEqualTo(1);
         try (Peer<Long> cameras = Peer.start(context -> publish(context.createSocket(SocketType.PUB), addresses,

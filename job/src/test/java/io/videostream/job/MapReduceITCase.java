@@ -6,6 +6,7 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Ports;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.groups.OperatorMetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
@@ -45,7 +45,7 @@ class MapReduceITCase {
         String distributor = Ports.freeAddress();
         String collector = Ports.freeAddress();
         int frames = 60;
-        Configuration codec = new Configuration();
+        JpegSettings codec = JpegSettings.DEFAULT;
         CollectingSink<Frame> received = new CollectingSink<>("map-reduce");
 
         var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ofSeconds(3),

@@ -3,6 +3,7 @@ package io.videostream.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Ports;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,7 +38,7 @@ class PeerToPeerITCase {
     void startALiveStreamer() throws Exception {
         var options = new StreamerJob.Options(ZmqEndpoint.bind(published), List.of(),
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_M, true, 60, Long.MAX_VALUE), null,
-                new Configuration(), 2);
+                JpegSettings.DEFAULT, 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new StreamerJob(options, StreamerJob.zeromqSink(options)).build(env);
         streamer = env.executeAsync("live streamer");
@@ -53,7 +53,7 @@ class PeerToPeerITCase {
     void aReceiverWithFramesEndsByItselfAfterThatManyFrames() throws Exception {
         CollectingSink<Frame> received = new CollectingSink<>("receiver-frames");
         var options = new ReceiverJob.Options(List.of(ZmqEndpoint.connect(published)), false, Duration.ofMillis(300),
-                null, null, false, false, 15, new Configuration(), 2, false);
+                null, null, false, false, 15, JpegSettings.DEFAULT, 2, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new ReceiverJob(options, ReceiverJob.zeromqSource(options), List.of(received)).execute(env);
 
@@ -67,7 +67,7 @@ class PeerToPeerITCase {
         String second = Ports.freeAddress();
         var options = new StreamerJob.Options(ZmqEndpoint.bind(second), List.of(),
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, false, 60, Long.MAX_VALUE), null,
-                new Configuration(), 1);
+                JpegSettings.DEFAULT, 1);
         StreamExecutionEnvironment streamerEnv = StreamExecutionEnvironment.getExecutionEnvironment();
         new StreamerJob(options, StreamerJob.zeromqSink(options)).build(streamerEnv);
         JobClient secondStreamer = streamerEnv.executeAsync("second live streamer");
@@ -75,7 +75,7 @@ class PeerToPeerITCase {
             CollectingSink<Frame> received = new CollectingSink<>("two-streams");
             var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.connect(published),
                     ZmqEndpoint.connect(second)), false, Duration.ofMillis(300), null, null, false, false, 10,
-                    new Configuration(), 2, false);
+                    JpegSettings.DEFAULT, 2, false);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions), List.of(received)).execute(env);
 
@@ -95,13 +95,13 @@ class PeerToPeerITCase {
         CollectingSink<Frame> received = new CollectingSink<>("worker-frames");
         // Two worker instances take turns: a buffer long enough for a slow first frame (JIT) keeps them all.
         var receiverOptions = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true,
-                Duration.ofSeconds(3), null, null, false, false, Long.MAX_VALUE, new Configuration(), 2, false);
+                Duration.ofSeconds(3), null, null, false, false, Long.MAX_VALUE, JpegSettings.DEFAULT, 2, false);
         StreamExecutionEnvironment receiverEnv = StreamExecutionEnvironment.getExecutionEnvironment();
         new ReceiverJob(receiverOptions, ReceiverJob.zeromqSource(receiverOptions), List.of(received)).build(receiverEnv);
         JobClient receiver = receiverEnv.executeAsync("collecting receiver");
 
         var workerOptions = new WorkerJob.Options(List.of(ZmqEndpoint.connect(published)), ZmqSourcePattern.SUB, "none", 3,
-                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "qr", true, 20, new Configuration(), 2, false);
+                ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "qr", true, 20, JpegSettings.DEFAULT, 2, false);
         StreamExecutionEnvironment workerEnv = StreamExecutionEnvironment.getExecutionEnvironment();
         new WorkerJob(workerOptions, WorkerJob.zeromqSource(workerOptions), WorkerJob.zeromqSink(workerOptions))
                 .execute(workerEnv);

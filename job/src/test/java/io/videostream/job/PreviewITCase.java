@@ -3,6 +3,7 @@ package io.videostream.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.ClusterClient;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -51,7 +51,7 @@ class PreviewITCase {
         String page = "http://localhost:" + preview.getPort() + "/";
         var frames = new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.IMAG_S, true, 30, Long.MAX_VALUE);
         var options = new DemoJob.Options(frames, "identity", Duration.ofMillis(200), preview, false, false,
-                new Configuration(), 2, null);
+                JpegSettings.DEFAULT, 2, null);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new DemoJob(options, List.of(new PreviewSink(preview, cluster.getWebInterfaceURL()))).build(env);
         JobClient job = env.executeAsync("videostream demo with a preview");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.codec.Frame;
 import io.videostream.codec.TestImages;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Peer;
@@ -14,7 +15,6 @@ import io.videostream.formats.PyStreamingSchema;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -47,7 +47,7 @@ class StopstreamITCase {
         String address = Ports.freeAddress();
         CollectingSink<Frame> received = new CollectingSink<>("stopstream-" + ignoreStopstream);
         var options = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(address)), true, Duration.ofMillis(100), null,
-                null, false, false, 20, new Configuration(), 1, ignoreStopstream);
+                null, false, false, 20, JpegSettings.DEFAULT, 1, ignoreStopstream);
         try (Peer<Void> pusher = Peer.start(context -> {
             ZMQ.Socket push = context.createSocket(SocketType.PUSH);
             push.setImmediate(true); // nothing is queued before the receiver is there: frames come paced

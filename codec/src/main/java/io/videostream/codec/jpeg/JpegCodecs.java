@@ -4,11 +4,13 @@ import io.videostream.codec.jpeg.JpegCodec.Implementation;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
-import org.apache.flink.configuration.ReadableConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates {@link JpegCodec}s; which implementation and quality are Flink configuration options. */
+/**
+ * Creates {@link JpegCodec}s; which implementation and quality are also Flink configuration options,
+ * which {@link JpegSettings#of} reads.
+ */
 public final class JpegCodecs {
     private static final Logger LOG = LoggerFactory.getLogger(JpegCodecs.class);
     private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
@@ -24,11 +26,6 @@ public final class JpegCodecs {
             .withDescription("JPEG quality 1-100 for encoding (pystreaming uses 50).");
 
     private JpegCodecs() {}
-
-    /** A codec configured from Flink options (implementation, quality) with the default limits. */
-    public static JpegCodec create(ReadableConfig config) {
-        return create(config.get(IMPLEMENTATION), config.get(QUALITY), JpegLimits.DEFAULT);
-    }
 
     /** A codec with pystreaming's default quality (50) and the default limits. */
     public static JpegCodec create() {

@@ -1,6 +1,7 @@
 package io.videostream.formats.table;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.wire.WireLimits;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
@@ -10,7 +11,6 @@ import io.videostream.connector.zeromq.source.ZmqSourceBuilder;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.formats.ImageZmqSchema;
 import io.videostream.formats.PyStreamingSchema;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.source.DynamicTableSource;
@@ -47,7 +47,7 @@ final class ZmqTableSource implements ScanTableSource {
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
         ZmqDeserializationSchema<Frame> frames = format == ZmqTableOptions.Format.IMAGEZMQ
-                ? new ImageZmqSchema(WireLimits.DEFAULT, new Configuration()) : new PyStreamingSchema();
+                ? new ImageZmqSchema(WireLimits.DEFAULT, JpegSettings.DEFAULT) : new PyStreamingSchema();
         ZmqSourceBuilder<RowData> builder = ZmqSource.<RowData>builder()
                 .setPattern(ZmqSourcePattern.valueOf(pattern.name()))
                 .addEndpoint(endpoint)

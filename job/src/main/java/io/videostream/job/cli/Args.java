@@ -1,15 +1,15 @@
 package io.videostream.job.cli;
 
 import io.videostream.codec.jpeg.JpegCodec;
-import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqTransport;
+import io.videostream.job.processors.Processors;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.InetAddress;
-import io.videostream.job.processors.Processors;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.ParameterTool;
 
 /**
@@ -266,12 +265,10 @@ public final class Args {
         return curve;
     }
 
-    /** The codec's settings from {@code --quality} (1-100, default 50 as pystreaming). */
-    public Configuration codec() {
-        Configuration codec = new Configuration();
-        codec.set(JpegCodecs.QUALITY, integer("quality", JpegCodecs.QUALITY.defaultValue(), 1, 100));
-        codec.set(JpegCodecs.IMPLEMENTATION, choice("codec", "auto", JpegCodec.Implementation.class));
-        return codec;
+    /** The codec's settings from {@code --codec} and {@code --quality} (1-100, default 50 as pystreaming). */
+    public JpegSettings codec() {
+        return new JpegSettings(choice("codec", "auto", JpegCodec.Implementation.class),
+                integer("quality", JpegSettings.DEFAULT.quality(), 1, 100));
     }
 
     /** {@code --window}: a desktop window, which needs a display here. */

@@ -1,6 +1,7 @@
 package io.videostream.job.io;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.wire.WireLimits;
 import io.videostream.connector.zeromq.common.ZmqDeserializationSchema;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
@@ -8,7 +9,6 @@ import io.videostream.formats.ImageZmqSchema;
 import io.videostream.formats.PyStreamingSchema;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 
 /** The wire format a job's sources read (its {@code --format}): pystreaming's, or imagezmq's. */
@@ -39,7 +39,7 @@ public enum SourceFormat {
      * @param codec the JPEG settings for imagezmq's raw arrays, encoded on arrival
      */
     public ZmqDeserializationSchema<Frame> schema(Map<String, String> streamNames, boolean ignoreStopstream,
-            Configuration codec) {
+            JpegSettings codec) {
         return this == IMAGEZMQ ? new ImageZmqSchema(WireLimits.DEFAULT, codec)
                 : PyStreamingSchema.forSource(streamNames, ignoreStopstream);
     }

@@ -3,10 +3,10 @@ package io.videostream.job.operators;
 import io.videostream.codec.Frame;
 import io.videostream.codec.FrameProcessor;
 import io.videostream.codec.Pixels;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.job.processors.Processors;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.Collector;
 
 /**
@@ -20,8 +20,8 @@ public class AnalyzeFrames extends CodecFunction implements FlatMapFunction<Fram
     private final String processorName;
     private transient FrameProcessor processor;
 
-    public AnalyzeFrames(String processorName, Configuration codecConfig) {
-        super(codecConfig);
+    public AnalyzeFrames(String processorName, JpegSettings codec) {
+        super(codec);
         Processors.check(processorName);
         this.processorName = processorName;
     }

@@ -3,11 +3,10 @@ package io.videostream.job.operators;
 import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
-import io.videostream.codec.jpeg.JpegCodecs;
 import io.videostream.codec.jpeg.JpegException;
+import io.videostream.codec.jpeg.JpegSettings;
 import org.apache.flink.api.common.functions.AbstractRichFunction;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,19 +20,18 @@ abstract class CodecFunction extends AbstractRichFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CodecFunction.class);
 
-    private final Configuration codecConfig;
+    private final JpegSettings settings;
     protected transient JpegCodec codec;
     private transient Counter badFrames;
     private transient ThrottledWarning badFrameLog;
 
-    /** @param codecConfig {@link JpegCodecs} options (implementation, quality) */
-    CodecFunction(Configuration codecConfig) {
-        this.codecConfig = codecConfig;
+    CodecFunction(JpegSettings settings) {
+        this.settings = settings;
     }
 
     @Override
     public void open(OpenContext context) {
-        codec = JpegCodecs.create(codecConfig);
+        codec = settings.create();
         badFrames = getRuntimeContext().getMetricGroup().counter("badFrames");
         badFrameLog = new ThrottledWarning(LOG);
     }

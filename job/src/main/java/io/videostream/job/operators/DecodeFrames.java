@@ -2,8 +2,8 @@ package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
+import io.videostream.codec.jpeg.JpegSettings;
 import org.apache.flink.api.common.functions.FlatMapFunction;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.Collector;
 
 /**
@@ -15,8 +15,8 @@ import org.apache.flink.util.Collector;
 public class DecodeFrames extends CodecFunction implements FlatMapFunction<Frame, Frame> {
     private static final long serialVersionUID = 1L;
 
-    public DecodeFrames(Configuration codecConfig) {
-        super(codecConfig);
+    public DecodeFrames(JpegSettings codec) {
+        super(codec);
     }
 
     @Override

@@ -1,15 +1,15 @@
 package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.configuration.Configuration;
 
 /** JPEG-encodes raw frames; encoded frames pass through. */
 public class EncodeFrames extends CodecFunction implements MapFunction<Frame, Frame> {
     private static final long serialVersionUID = 1L;
 
-    public EncodeFrames(Configuration codecConfig) {
-        super(codecConfig);
+    public EncodeFrames(JpegSettings codec) {
+        super(codec);
     }
 
     @Override

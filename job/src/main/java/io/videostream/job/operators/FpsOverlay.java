@@ -2,13 +2,13 @@ package io.videostream.job.operators;
 
 import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.opencv.OpenCvNative;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.configuration.Configuration;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
@@ -26,8 +26,8 @@ public class FpsOverlay extends CodecFunction implements MapFunction<Frame, Fram
 
     private transient Map<String, FrameRate> rates;
 
-    public FpsOverlay(Configuration codecConfig) {
-        super(codecConfig);
+    public FpsOverlay(JpegSettings codec) {
+        super(codec);
     }
 
     @Override

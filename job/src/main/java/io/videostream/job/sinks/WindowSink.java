@@ -2,7 +2,7 @@ package io.videostream.job.sinks;
 
 import io.videostream.codec.Frame;
 import io.videostream.codec.jpeg.JpegCodec;
-import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.job.preview.FrameWindow;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.configuration.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,16 +25,16 @@ public class WindowSink implements Sink<Frame> {
 
     private final String title;
     private final String restUrl;
-    private final Configuration codecConfig;
+    private final JpegSettings decoder;
 
     /**
      * @param restUrl Flink's REST API, e.g. {@code http://localhost:8081}; null: ESC only closes the window
-     * @param codecConfig {@link JpegCodecs} options of the decoder
+     * @param decoder the decoder's settings
      */
-    public WindowSink(String title, String restUrl, Configuration codecConfig) {
+    public WindowSink(String title, String restUrl, JpegSettings decoder) {
         this.title = title;
         this.restUrl = restUrl;
-        this.codecConfig = codecConfig;
+        this.decoder = decoder;
     }
 
     @Override
@@ -52,7 +51,7 @@ public class WindowSink implements Sink<Frame> {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while opening the window");
         }
-        JpegCodec codec = JpegCodecs.create(codecConfig);
+        JpegCodec codec = decoder.create();
         return new SinkWriter<>() {
             @Override
             public void write(Frame frame, Context context) throws InterruptedException {

@@ -4,13 +4,14 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.connector.zeromq.common.ZmqCurve;
-import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.FrameJobs;
@@ -31,7 +32,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -205,7 +205,7 @@ public final class EndToEnd {
         ARRIVALS.clear();
         String distributor = Ports.freeAddress();
         String collector = Ports.freeAddress();
-        Configuration codec = new Configuration();
+        JpegSettings codec = JpegSettings.DEFAULT;
         var receiver = new ReceiverJob.Options(List.of(ZmqEndpoint.bind(collector)), true, Duration.ZERO, null, null,
                 false, false, Long.MAX_VALUE, codec, 1, false).withSockets(wire.receiver(), wire.transport());
         // The receiver as it takes frames in, before its re-order buffer (which adds up to bufferlen).

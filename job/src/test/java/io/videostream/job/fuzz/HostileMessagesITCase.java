@@ -6,6 +6,7 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.TestImages;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.codec.wire.WireLimits;
 import io.videostream.connector.zeromq.CollectingSink;
@@ -17,10 +18,10 @@ import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.formats.PyStreamingSchema;
 import io.videostream.job.WorkerJob;
 import io.videostream.job.fuzz.HostileMessages.Message;
 import io.videostream.job.fuzz.HostileMessages.Refusal;
-import io.videostream.formats.PyStreamingSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
@@ -94,7 +94,7 @@ class HostileMessagesITCase {
         List<Message> messages = interleaved(new HostileMessages(SEED + 1, smallJpeg(), WireLimits.DEFAULT
                 .maxImageBytes()), 500);
         var options = new WorkerJob.Options(List.of(ZmqEndpoint.bind(source)), ZmqSourcePattern.PULL, "none", 3,
-                ZmqEndpoint.connect(drain), ZmqSinkPattern.PUSH, "gray", false, Long.MAX_VALUE, new Configuration(), 2,
+                ZmqEndpoint.connect(drain), ZmqSinkPattern.PUSH, "gray", false, Long.MAX_VALUE, JpegSettings.DEFAULT, 2,
                 false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new WorkerJob(options, WorkerJob.zeromqSource(options), WorkerJob.zeromqSink(options)).build(env);

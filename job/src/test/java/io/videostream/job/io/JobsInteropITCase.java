@@ -3,6 +3,7 @@ package io.videostream.job.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
@@ -15,7 +16,6 @@ import io.videostream.job.WorkerJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -44,7 +44,7 @@ class JobsInteropITCase {
                         PythonPeer.JPEG, PythonPeer.STOP_JPEG)) {
             var options = new WorkerJob.Options(List.of(ZmqEndpoint.connect(streamerAddress)), ZmqSourcePattern.SUB, "none", 3,
                     ZmqEndpoint.connect(collectorAddress), ZmqSinkPattern.PUSH, "gray", false, Long.MAX_VALUE,
-                    new Configuration(), 2, false);
+                    JpegSettings.DEFAULT, 2, false);
             new WorkerJob(options, WorkerJob.zeromqSource(options), WorkerJob.zeromqSink(options))
                     .execute(StreamExecutionEnvironment.getExecutionEnvironment()); // ends at the Python STOPSTREAM
 
@@ -62,7 +62,7 @@ class JobsInteropITCase {
     void theStreamerJobServesAPythonWorker() throws Exception {
         String distributorAddress = Ports.freeAddress();
         var options = new StreamerJob.Options(ZmqEndpoint.bind(distributorAddress), List.of("none"),
-                new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, true, 100, 30), null, new Configuration(), 2);
+                new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.TEST_S, true, 100, 30), null, JpegSettings.DEFAULT, 2);
         try (PythonPeer worker = PythonPeer.start(dir, "worker", distributorAddress, "none")) {
             new StreamerJob(options, StreamerJob.zeromqSink(options))
                     .execute(StreamExecutionEnvironment.getExecutionEnvironment()); // 30 frames, then STOPSTREAM

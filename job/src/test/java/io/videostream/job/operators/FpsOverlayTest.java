@@ -6,8 +6,8 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class FpsOverlayTest {
 
     @Test
     void theRateIsWrittenInGreenAtTheTopLeftAndTheRestOfThePictureStays() throws Exception {
-        FpsOverlay overlay = new FpsOverlay(new Configuration());
+        FpsOverlay overlay = new FpsOverlay(JpegSettings.DEFAULT);
         overlay.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
         overlay.open(DefaultOpenContext.INSTANCE);
         try (JpegCodec codec = JpegCodecs.create()) {

@@ -8,6 +8,7 @@ import io.videostream.codec.FrameProcessor;
 import io.videostream.codec.Pixels;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegCodecs;
+import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.codec.opencv.OpenCvNative;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
 import org.apache.flink.api.common.functions.util.ListCollector;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +101,7 @@ class ProcessorsTest {
 
     @Test
     void resultOnlyForwardsTheOriginalJpegWithTheProcessorsMeta() throws Exception {
-        AnalyzeFrames analyze = new AnalyzeFrames("qr", new Configuration());
+        AnalyzeFrames analyze = new AnalyzeFrames("qr", JpegSettings.DEFAULT);
         analyze.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
         analyze.open(DefaultOpenContext.INSTANCE);
         try (JpegCodec codec = JpegCodecs.create()) {

@@ -20,7 +20,30 @@ public final class TwoCameraWorker {
     public static final long START_SECONDS = 1_700_000_000L;
     public static final byte[] JPEG = TestImages.fixture("a_p2p_pub_fno0", "part0_buf.bin");
 
+    /** README's query: frames and people per stream and second of capture time, from a table {@code results}. */
+    public static final String PEOPLE_PER_SECOND = """
+            SELECT window_start, `stream`, COUNT(*) AS frames,
+                   SUM(CARDINALITY(JSON_QUERY(meta, '$.people' RETURNING ARRAY<STRING>))) AS people
+            FROM TABLE(TUMBLE(TABLE results, DESCRIPTOR(ftime), INTERVAL '1' SECOND))
+            GROUP BY window_start, window_end, `stream`;
+            """;
+
+    /**
+     * What {@link #PEOPLE_PER_SECOND} prints in the SQL client's tableau form (in UTC, blanks squeezed):
+     * 10 frames a second per stream; cam-a's frames have 0, 2, 1, 0, ... people, cam-b's 1, 0, 2, ...
+     */
+    public static final List<String> PEOPLE_PER_SECOND_ROWS = List.of(
+            "| +I | 2023-11-14 22:13:20.000 | cam-a | 10 | 9 |",
+            "| +I | 2023-11-14 22:13:20.000 | cam-b | 10 | 10 |",
+            "| +I | 2023-11-14 22:13:21.000 | cam-a | 10 | 11 |",
+            "| +I | 2023-11-14 22:13:21.000 | cam-b | 10 | 9 |");
+
     private TwoCameraWorker() {}
+
+    /** The rows a SQL client printed in the tableau form, blanks squeezed. */
+    public static List<String> printedRows(String printed) {
+        return printed.lines().filter(line -> line.startsWith("| +I |")).map(line -> line.replaceAll(" +", " ")).toList();
+    }
 
     public static String streamOf(long fno) {
         return fno % 2 == 0 ? "cam-a" : "cam-b";

@@ -18,7 +18,9 @@ import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.formats.FrameCollector;
+import io.videostream.formats.TwoCameraWorker;
 import io.videostream.formats.StreamMeta;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +60,7 @@ import org.zeromq.ZMQ;
  * processes started from the Maven artifacts), submitted the way {@code flink run} does: a worker
  * between a test distributor and a test collector, watched through the REST API; a worker of four
  * cameras over both TaskManagers; a receiver's metrics scraped as Prometheus does; a processor from
- * a user's own jar. The last test kills a TaskManager.
+ * a user's own jar; Flink's own SQL client querying zeromq tables. The last test kills a TaskManager.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -185,6 +188,40 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Flink's own SQL client (embedded gateway, FLINK_CONF_DIR the cluster's) with the job jar as the
+     * connector's jar ({@code -j}, as README says): README's query over a worker's results, run on the
+     * cluster. The client's class path has Flink and the SQL client only, none of videostream's classes.
+     */
+    @Test
+    @Order(6)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void flinksOwnSqlClientQueriesAWorkersResultsOnTheClusterWithTheJobJar(@TempDir Path dir) throws Exception {
+        String address = Ports.freeAddress();
+        Path script = Files.writeString(dir.resolve("people.sql"), """
+                SET 'sql-client.execution.result-mode' = 'tableau';
+                SET 'table.local-time-zone' = 'UTC';
+                CREATE TABLE results (
+                  `stream` STRING, fno BIGINT, ftime TIMESTAMP_LTZ(3), meta STRING,
+                  WATERMARK FOR ftime AS ftime - INTERVAL '0.5' SECOND
+                ) WITH ('connector' = 'zeromq', 'endpoint' = '%s', 'pattern' = 'sub');
+                """.formatted(address) + TwoCameraWorker.PEOPLE_PER_SECOND);
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).toAbsolutePath().startsWith(ROOT) && !entry.contains("io/videostream"))
+                .collect(Collectors.joining(File.pathSeparator));
+        ProcessBuilder client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "org.apache.flink.table.client.SqlClient", "embedded", "-f", script.toString(),
+                "-j", ROOT.resolve("job/target/videostream.jar").toString());
+        client.environment().put("FLINK_CONF_DIR", ROOT.resolve("job/target/cluster/conf").toString());
+        try (Peer<Void> worker = TwoCameraWorker.publish(address)) {
+            ExampleProjects.awaitSuccess(client, dir.resolve("sql-client.out"), 150);
+            worker.result(10);
+        }
+        assertThat(TwoCameraWorker.printedRows(Files.readString(dir.resolve("sql-client.out"))))
+                .as("the rows the SQL client printed").containsExactlyInAnyOrderElementsOf(TwoCameraWorker.PEOPLE_PER_SECOND_ROWS);
+        assertThat(get("/jobs/overview")).as("the query ran on the cluster").contains("window_start");
+    }
+
     /** Binds a PUB or PUSH and sends numbered test-card frames every 20 ms until done (at most 60 s). */
     static Void sendFrames(ZMQ.Socket socket, String address, AtomicBoolean done) throws Exception {
         socket.setSendTimeOut(100);
@@ -249,7 +286,7 @@ class ClusterIT {
      * quotes it), not asserted.
      */
     @Test
-    @Order(6)
+    @Order(7)
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aWorkerWhoseTaskManagerIsKilledRunsAgainOnTheOther() throws Exception {
         try (Chain chain = new Chain()) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.codec.Frame;
+import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
@@ -111,6 +112,65 @@ class ZmqTableITCase {
             }
             streamer.result(10);
         }
+    }
+
+    @Test
+    void aReqTableAsksADistributorForItsTrackAgainWhenItHasNothingAndEndsWithTheStream() throws Exception {
+        assertThat(queryTrack("detect")).extracting(row -> row.getField(0))
+                .as("every frame once, whichever requester took it")
+                .containsExactlyInAnyOrderElementsOf(LongStream.range(0, FRAMES).boxed().toList());
+    }
+
+    @Test
+    void aReqTableOfATrackTheDistributorDoesNotServeFailsTheQueryNamingIt() {
+        assertThatThrownBy(() -> queryTrack("faces")).hasStackTraceContaining("does not serve track 'faces'");
+    }
+
+    /** The frame numbers a req table of {@code track} reads from a distributor of the track "detect". */
+    private static List<Row> queryTrack(String track) throws Exception {
+        String distributor = Ports.freeAddress();
+        try (Peer<Void> rep = serve(distributor, "detect")) {
+            StreamTableEnvironment sql = sql();
+            sql.executeSql("CREATE TABLE track (fno BIGINT) WITH ('connector' = 'zeromq', 'endpoint' = '"
+                    + distributor + "', 'pattern' = 'req', 'track' = '" + track + "')");
+            List<Row> rows = collect(sql.executeSql("SELECT fno FROM track"));
+            rep.result(30);
+            return rows;
+        }
+    }
+
+    /**
+     * A pystreaming distributor (REP) of one track: every other request gets "not available"
+     * (FRAMEMISS), the others the frames in turn, then STOPSTREAM for each of the 3 requesters; any
+     * other track gets TRACKMISS. Ends once the stream has ended for all, or after a minute of silence.
+     */
+    private static Peer<Void> serve(String address, String served) {
+        return Peer.start(context -> {
+            ZMQ.Socket rep = context.createSocket(SocketType.REP);
+            rep.setReceiveTimeOut(60_000);
+            rep.bind(address);
+            PyStreamingWire wire = new PyStreamingWire();
+            long next = 0;
+            int stops = 0;
+            for (int request = 0; request < 1000 && stops < 3; request++) {
+                String track = rep.recvStr();
+                if (track == null) {
+                    break;
+                } else if (!track.equals(served)) {
+                    Peer.send(rep, PyStreamingWire.trackMiss());
+                } else if (request % 2 == 0) {
+                    Peer.send(rep, PyStreamingWire.frameMiss());
+                } else if (next < FRAMES) {
+                    Peer.send(rep, wire.encode(Frame.encoded(served, next, captureMillis(next) / 1000.0, null, JPEG)));
+                    next++;
+                } else {
+                    Peer.send(rep, wire.encode(Frame.encoded(served, PyStreamingWire.STOPSTREAM, START_SECONDS + 2, null,
+                            JPEG)));
+                    stops++;
+                }
+            }
+            return null;
+        });
     }
 
     @Test

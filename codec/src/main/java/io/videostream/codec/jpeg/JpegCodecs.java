@@ -29,7 +29,7 @@ public final class JpegCodecs {
 
     /** A codec with pystreaming's default quality (50) and the default limits. */
     public static JpegCodec create() {
-        return create(Implementation.AUTO, QUALITY.defaultValue(), JpegLimits.DEFAULT);
+        return JpegSettings.DEFAULT.create();
     }
 
     public static JpegCodec create(Implementation implementation, int quality, JpegLimits limits) {

@@ -10,8 +10,9 @@ import org.apache.flink.configuration.ReadableConfig;
  * encodes at. Each operator instance makes its own codec from them ({@link #create()}).
  */
 public record JpegSettings(Implementation implementation, int quality) implements Serializable {
-    /** pystreaming's: quality 50; TurboJPEG when it loads, OpenCV otherwise. */
-    public static final JpegSettings DEFAULT = new JpegSettings(Implementation.AUTO, 50);
+    /** pystreaming's: quality 50; TurboJPEG when it loads, OpenCV otherwise (the Flink options' defaults). */
+    public static final JpegSettings DEFAULT = new JpegSettings(JpegCodecs.IMPLEMENTATION.defaultValue(),
+            JpegCodecs.QUALITY.defaultValue());
 
     public JpegSettings {
         Objects.requireNonNull(implementation, "implementation");

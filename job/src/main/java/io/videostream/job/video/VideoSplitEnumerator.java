@@ -29,6 +29,9 @@ final class VideoSplitEnumerator implements SplitEnumerator<VideoSplit, List<Vid
     @Override
     public void addSplitsBack(List<VideoSplit> splits, int subtaskId) {
         pending.addAll(splits);
+        if (context.registeredReaders().containsKey(subtaskId)) {
+            addReader(subtaskId); // it registered again before its inputs came back
+        }
     }
 
     @Override

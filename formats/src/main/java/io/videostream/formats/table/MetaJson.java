@@ -36,7 +36,11 @@ final class MetaJson {
     /** The plain values of a JSON text; fails on text that is not JSON. */
     static Object read(String json) {
         try {
-            return value(MAPPER.readTree(json));
+            JsonNode node = MAPPER.readTree(json);
+            if (node.isMissingNode()) {
+                throw new IllegalArgumentException("meta is not JSON: it is empty");
+            }
+            return value(node);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("meta is not JSON: " + e.getOriginalMessage());
         }

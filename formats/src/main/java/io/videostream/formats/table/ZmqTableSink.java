@@ -1,11 +1,12 @@
 package io.videostream.formats.table;
 
+import io.videostream.codec.wire.WireLimits;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
-import io.videostream.formats.PyStreamingSchema;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.sink.SinkV2Provider;
@@ -39,7 +40,7 @@ final class ZmqTableSink implements DynamicTableSink {
                 .setPattern(push ? ZmqSinkPattern.PUSH : ZmqSinkPattern.PUB)
                 .setEndpoint(endpoint)
                 .setSerializer(new FrameRowSerializer(columns))
-                .set(ZmqOptions.MAX_MESSAGE_SIZE, new PyStreamingSchema().maxMessageSize())
+                .set(ZmqOptions.MAX_MESSAGE_SIZE, new MemorySize(WireLimits.DEFAULT.largestPart()))
                 .setFlowControl(push ? FlowControl.BLOCK : FlowControl.DROP_OLDEST)
                 .build();
         return SinkV2Provider.of(sink, 1);

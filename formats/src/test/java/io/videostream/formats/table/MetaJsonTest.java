@@ -36,5 +36,7 @@ class MetaJsonTest {
         assertThat(MetaJson.write(Arrays.asList(new byte[] {1, 2, 3}, "x"))).isEqualTo("[\"AQID\",\"x\"]");
         assertThatThrownBy(() -> MetaJson.read("not json")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("meta is not JSON");
+        assertThatThrownBy(() -> MetaJson.read("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("meta is not JSON");
     }
 }

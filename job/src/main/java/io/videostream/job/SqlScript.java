@@ -1,7 +1,6 @@
 package io.videostream.job;
 
 import io.videostream.job.cli.Args;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +48,8 @@ public final class SqlScript {
     /** Statements that start a job whose rows go to tables: the run waits for it at the end. */
     private static final Set<String> DML = Set.of("INSERT", "EXECUTE", "BEGIN");
     /** {@code SET 'key' = 'value'}, as Flink's SQL client takes it (the quotes optional). */
-    private static final Pattern SET = Pattern.compile(
-            "(?is)(?:--[^\n]*\n|/\\*.*?\\*/|\\s)*SET\\s+'?([^'\\s=]+)'?\\s*=\\s*'?(.*?)'?\\s*");
+    private static final Pattern SET = Pattern.compile("(?is)SET\\s+'?([^'\\s=]+)'?\\s*=\\s*'?(.*?)'?\\s*");
+    private static final Pattern WORD = Pattern.compile("^[A-Za-z]+");
 
     private final Options options;
 
@@ -64,9 +63,9 @@ public final class SqlScript {
         FrameJobs.configure(env);
         StreamTableEnvironment sql = StreamTableEnvironment.create(env);
         List<JobClient> started = new ArrayList<>();
-        for (String statement : statements(read(options.file()))) {
+        for (String statement : statements(Files.readString(options.file()))) {
             String keyword = keyword(statement);
-            Matcher set = SET.matcher(statement);
+            Matcher set = SET.matcher(withoutLeadingComments(statement));
             if (keyword.equals("SET") && set.matches()) {
                 sql.getConfig().getConfiguration().setString(set.group(1), set.group(2));
                 continue;
@@ -87,13 +86,18 @@ public final class SqlScript {
 
     /** The first word of a statement, after comments, in capitals. */
     static String keyword(String statement) {
-        String code = statement.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\n]*", " ").strip();
-        Matcher word = Pattern.compile("^[A-Za-z]+").matcher(code);
+        Matcher word = WORD.matcher(withoutLeadingComments(statement));
         return word.find() ? word.group().toUpperCase(Locale.ROOT) : "";
     }
 
-    private static String read(Path file) throws IOException {
-        return Files.readString(file);
+    /** The statement from its first word on: the blanks and comments before it left out. */
+    private static String withoutLeadingComments(String statement) {
+        String code = statement.strip();
+        while (code.startsWith("--") || code.startsWith("/*")) {
+            int end = code.startsWith("--") ? closing(code, 2, "\n") : closing(code, 2, "*/");
+            code = code.substring(end).strip();
+        }
+        return code;
     }
 
     private static String firstLine(String statement) {

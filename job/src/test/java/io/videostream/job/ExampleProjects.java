@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -17,14 +19,21 @@ public final class ExampleProjects {
     private static final Path EXAMPLES = StandaloneCluster.ROOT.resolve("examples");
     private static final String VERSION = System.getProperty("videostream.version");
     private static final Path REPOSITORY = Path.of(System.getProperty("maven.repo.local"));
+    /** The projects built in this JVM (several tests use one): each is built once. */
+    private static final Map<String, Path> BUILT = new HashMap<>();
 
     private ExampleProjects() {}
 
     /**
      * {@code mvn package} in examples/NAME with this build's local repository, once the installed
-     * libraries are known to be this build's; returns the project's target folder.
+     * libraries are known to be this build's; returns the project's target folder. A project is built
+     * once per test JVM ({@code log} is the first build's output).
      */
-    public static Path build(String name, Path log) throws Exception {
+    public static synchronized Path build(String name, Path log) throws Exception {
+        Path built = BUILT.get(name);
+        if (built != null) {
+            return built;
+        }
         for (String module : List.of("codec", "connectors", "formats")) {
             assertInstalledFromThisBuild(module);
         }
@@ -33,6 +42,7 @@ public final class ExampleProjects {
         ProcessBuilder mvn = new ProcessBuilder("mvn", "-B", "-ntp", "-nsu", "-q", "-Dmaven.repo.local=" + REPOSITORY,
                 "-Dvideostream.version=" + VERSION, "package").directory(project.toFile());
         awaitSuccess(mvn, log, 300);
+        BUILT.put(name, project.resolve("target"));
         return project.resolve("target");
     }
 

@@ -10,6 +10,9 @@ import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.job.cli.Args;
+import io.videostream.job.cli.Flag;
+import io.videostream.job.cli.Flags;
+import io.videostream.job.cli.Usage;
 import io.videostream.job.io.FrameLimit;
 import io.videostream.job.io.SourceFormat;
 import io.videostream.job.operators.CaptureTimes;
@@ -36,37 +39,26 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * printed rates, a recording, or any sink a caller gives.
  */
 public class ReceiverJob {
-    public static final String USAGE = String.join("\n",
-            "usage: videostream receiver --endpoint tcp://HOST:5555[,tcp://HOST2:5555] | --sources FILE | --mapreduce --endpoint tcp://127.0.0.1:5556",
-            "         [--bufferlen 0.5] [--preview-port 8090] [--preview-bind 127.0.0.1] [--window] [--record DIR]",
-            "         [--fps-overlay] [--frames N] [--ignore-stopstream] [--quality 50] [--codec auto] [--parallelism 2]",
-            "         [--curve-cert FILE (--curve-server FILE[,FILE] | --curve-clients DIR)]",
-            "  --endpoint     publishers to subscribe to (connects); with --mapreduce, where workers push to (binds),",
-            "                 as pystreaming's Receiver; bind:ADDRESS or connect:ADDRESS decides otherwise",
-            "  --sources      instead of --endpoint, a file of endpoints: one a line, optionally followed by",
-            "                 the stream's name (frames are named after their endpoint otherwise)",
-            "  --format       pystreaming (default) or imagezmq: senders' frames named by the sender, capture",
-            "                 time their arrival; with --source-pattern rep (default: a hub that binds and",
-            "                 answers each frame once taken, as imagezmq's ImageHub) or sub (to a sender's PUB)",
-            "  --mapreduce    collect what workers push (PULL) instead of subscribing (SUB)",
-            "  --bufferlen    seconds frames wait to be put in capture order (default 0.5, as pystreaming)",
-            "  --preview-port the live preview at http://localhost:PORT/ (default 8090; 0: none)",
-            "  --preview-bind the preview's address (default 127.0.0.1, loopback): 0.0.0.0 or this machine's",
-            "                 address or name to view it from another machine, where whoever reaches it sees the",
-            "                 streams and can stop them",
-            "  --window       also show the frames in a desktop window (needs a display); ESC or closing it stops",
-            "  --record       write every frame, in order, as DIR/<stream>/<frame number>.jpg",
-            "  --fps-overlay  write each stream's frames per second onto its frames (as pystreaming's write=True)",
-            "  --quality      JPEG quality 1-100 of frames with the overlay (default 50)",
-            Args.CODEC_USAGE,
-            "  --frames       end after N frames from each endpoint (default: at its end of stream, STOPSTREAM)",
-            "  --ignore-stopstream  do not end at a peer's STOPSTREAM: a long-lived service, which only",
-            "                 --frames or cancelling ends (by default any peer that reaches the endpoint can end it)",
-            "  --parallelism  parallel source readers (each polls its share of the endpoints) and re-order",
-            "                 instances, by stream (default 2)",
-            Args.CURVE_USAGE,
-            "  --curve-server the public certificate (.key) of the publisher each --endpoint that connects reaches:",
-            "                 one for all, or one per endpoint (comma-separated, in their order)");
+    public static final Flag ENDPOINT = Flag.of("endpoint", "ENDPOINT[,...]", null,
+            "publishers to subscribe to (connects); with --mapreduce, where workers push to (binds), as "
+                    + "pystreaming's Receiver; bind:ADDRESS or connect:ADDRESS decides otherwise");
+    public static final Flag MAPREDUCE = Flag.toggle("mapreduce",
+            "collect what workers push (PULL) instead of subscribing (SUB)");
+    public static final Flag RECORD = Flag.of("record", "DIR", null,
+            "write every frame, in order, as DIR/<stream>/<frame number>.jpg");
+    public static final Usage USAGE = new Usage(
+            "receiver (--endpoint ENDPOINT[,...] | --sources FILE | --mapreduce --endpoint ENDPOINT) [flags]",
+            "takes frames from streamers or workers, puts each stream in capture order, measures frames per "
+                    + "second and latency, and shows or records them",
+            List.of(ENDPOINT, Flags.SOURCES, Flags.FORMAT, Flags.SOURCE_PATTERN, MAPREDUCE, Flags.BUFFERLEN,
+                    Flags.PREVIEW_PORT, Flags.PREVIEW_BIND, Flags.WINDOW, RECORD, Flags.FPS_OVERLAY,
+                    Flags.QUALITY.explained("JPEG quality of frames with the overlay"), Flags.CODEC,
+                    Flags.FRAMES.explained("end after N frames from each endpoint (default: at its end of stream, "
+                            + "STOPSTREAM)"),
+                    Flags.IGNORE_STOPSTREAM,
+                    Flags.PARALLELISM.explained("parallel source readers (each polls its share of the endpoints) "
+                            + "and re-order instances, by stream"),
+                    Flags.TRANSPORT, Flags.CURVE_CERT, Flags.CURVE_SERVER, Flags.CURVE_CLIENTS));
 
     /** The receiver's settings. */
     public record Options(List<ZmqEndpoint> endpoints, boolean mapreduce, Duration bufferlen, Path record,
@@ -89,34 +81,34 @@ public class ReceiverJob {
         }
 
         public static Options parse(Args args) {
-            boolean mapreduce = args.flag("mapreduce");
-            SourceFormat format = args.choice("format", "pystreaming", SourceFormat.class);
+            boolean mapreduce = args.flag(MAPREDUCE);
+            SourceFormat format = args.choice(Flags.FORMAT, SourceFormat.class);
             ZmqSourcePattern pattern;
             if (format == SourceFormat.IMAGEZMQ) {
                 if (mapreduce) {
                     throw new IllegalArgumentException("--mapreduce is pystreaming's; an imagezmq hub is --source-pattern "
                             + "rep (the default), a subscriber sub");
                 }
-                pattern = format.check(args.choice("source-pattern", "rep", ZmqSourcePattern.class));
+                pattern = format.check(args.choice(Flags.SOURCE_PATTERN, "rep", ZmqSourcePattern.class));
             } else {
-                if (args.string("source-pattern", null) != null) {
+                if (args.given(Flags.SOURCE_PATTERN)) {
                     throw new IllegalArgumentException("--source-pattern is for --format imagezmq (pystreaming's "
                             + "receiver subscribes, or collects with --mapreduce)");
                 }
                 pattern = mapreduce ? ZmqSourcePattern.PULL : ZmqSourcePattern.SUB;
             }
             // A collector and a hub bind, a subscriber connects.
-            Args.Sources sources = args.sources("endpoint", pattern != ZmqSourcePattern.SUB);
+            Args.Sources sources = args.sources(ENDPOINT, pattern != ZmqSourcePattern.SUB);
             List<ZmqEndpoint> endpoints = sources.endpoints();
             if (mapreduce && endpoints.size() > 1) {
                 throw new IllegalArgumentException("--mapreduce collects on one --endpoint");
             }
-            Duration bufferlen = Duration.ofMillis(Math.round(args.decimal("bufferlen", 0.5, 0) * 1000));
-            String record = args.string("record", null);
+            Duration bufferlen = args.bufferlen();
+            String record = args.string(RECORD);
             return new Options(endpoints, mapreduce, bufferlen, record == null ? null : Path.of(record),
-                    args.preview(), args.window(), args.flag("fps-overlay"), args.frames(),
-                    args.codec(), args.parallelism(), args.flag("ignore-stopstream"),
-                    args.curve(endpoints, "curve-server"), sources.names(), format, pattern, args.transport());
+                    args.preview(), args.window(), args.flag(Flags.FPS_OVERLAY), args.frames(),
+                    args.codec(), args.parallelism(), args.flag(Flags.IGNORE_STOPSTREAM),
+                    args.curve(endpoints, Flags.CURVE_SERVER), sources.names(), format, pattern, args.transport());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.videostream.job;
 
 import io.videostream.job.cli.Args;
+import io.videostream.job.cli.Flags;
+import io.videostream.job.cli.Usage;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +25,11 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  * run lasts until every job it started has ended.
  */
 public final class SqlScript {
-    public static final String USAGE = String.join("\n",
-            "usage: videostream sql FILE [--parallelism 2]",
-            "  runs the SQL statements of FILE (separated by ';') in order: tables with 'connector' = 'zeromq'",
-            "  read and write pystreaming frames; a query prints its rows as they come; the run ends when",
-            "  every query and INSERT has ended (a stream's STOPSTREAM ends the tables that read it)",
-            "  --parallelism  the queries' parallelism (default 2)");
+    public static final Usage USAGE = new Usage("sql FILE [flags]",
+            "runs the SQL statements of FILE (separated by ';') in order: tables with 'connector' = 'zeromq' read "
+                    + "and write pystreaming frames; a query prints its rows as they come; the run ends when every "
+                    + "query and INSERT has ended (a stream's STOPSTREAM ends the tables that read it)",
+            List.of(Flags.PARALLELISM.explained("the queries' parallelism")));
 
     /** The script's settings. */
     public record Options(Path file, int parallelism) {

@@ -2,7 +2,6 @@ package io.videostream.job;
 
 import io.videostream.codec.Frame;
 import io.videostream.codec.jpeg.JpegSettings;
-import io.videostream.codec.testcard.TestCard;
 import io.videostream.connector.zeromq.common.FlowControl;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
@@ -12,6 +11,9 @@ import io.videostream.connector.zeromq.sink.ZmqSink;
 import io.videostream.connector.zeromq.sink.ZmqSinkPattern;
 import io.videostream.formats.PyStreamingSchema;
 import io.videostream.job.cli.Args;
+import io.videostream.job.cli.Flag;
+import io.videostream.job.cli.Flags;
+import io.videostream.job.cli.Usage;
 import io.videostream.job.video.Ffmpeg;
 import io.videostream.job.video.VideoInput;
 import io.videostream.job.video.VideoSource;
@@ -31,30 +33,32 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * endpoint per stream.
  */
 public class StreamerJob {
-    public static final String USAGE = String.join("\n",
-            "usage: videostream streamer --endpoint tcp://127.0.0.1:5555 [--mapreduce --tracks none,detect]",
-            "         [--card IMAG_S] [--animated] [--input FOLDER|VIDEO|URL|/dev/videoN,...] [--fps 30] [--frames N]",
-            "         [--quality 50] [--codec auto] [--parallelism 2] [--curve-cert FILE (--curve-clients DIR | --curve-server FILE)]",
-            "  --endpoint     where to publish or serve: binds, as pystreaming's Streamer (tcp://127.0.0.1:PORT on",
-            "                 loopback, tcp://*:PORT on every interface; connect:ADDRESS connects); with several",
-            "                 inputs, one endpoint per input, comma-separated in their order",
-            "  --mapreduce    serve frames to workers (REP distributor) instead of publishing them (PUB)",
-            "  --tracks       the distributor's tracks, comma-separated (default none, as pystreaming)",
-            "  --card         TEST_S|TEST_M|TEST_L (colour bars) or IMAG_S|IMAG_M|IMAG_L (image):",
-            "                 640x480, 1280x720, 1920x1080 (default IMAG_S)",
-            "  --animated     rotate the card 3 degrees a frame",
-            "  --input        instead of a card: a folder of JPEG files (sent as they are, in name order); or,",
-            "                 comma-separated, one stream each, read by FFmpeg: video files (MP4, AVI, ...; read",
-            "                 at --fps, the run ends with them), camera URLs (rtsp://, http://, ...) and V4L2",
-            "                 devices (/dev/video0), read as they send and reopened when they drop",
-            "  --fps          frames per second of a card or a file (default 30)",
-            "  --frames       send N frames (of each input), then the end of stream (STOPSTREAM), and finish;",
-            "                 a bounded run holds frames back rather than drop them",
-            "  --quality      JPEG quality 1-100 (default 50; FFmpeg's inputs: the nearest of its scale)",
-            Args.CODEC_USAGE,
-            "  --parallelism  parallel encoders, or readers of the inputs (default 2)",
-            Args.CURVE_USAGE,
-            "  --curve-server the public certificate (.key) of the server, when --endpoint connects");
+    public static final Flag ENDPOINT = Flag.of("endpoint", "ENDPOINT[,...]", null,
+            "where to publish or serve: binds, as pystreaming's Streamer (tcp://127.0.0.1:PORT on loopback, "
+                    + "tcp://*:PORT on every interface; connect:ADDRESS connects); with several inputs, one endpoint "
+                    + "per input, in their order");
+    public static final Flag MAPREDUCE = Flag.toggle("mapreduce",
+            "serve frames to workers (a distributor with a queue per track) instead of publishing them (PUB)");
+    public static final Flag TRACKS = Flag.of("tracks", "NAME[,...]", "none",
+            "the distributor's tracks, as pystreaming's");
+    public static final Flag INPUT = Flag.of("input", "FOLDER|VIDEO|URL|/dev/videoN[,...]", null,
+            "instead of a card: a folder of JPEG files (sent as they are, in name order); or, comma-separated, "
+                    + "one stream each, read by FFmpeg: video files (MP4, AVI, ...; read at --fps, the run ends with "
+                    + "them), camera URLs (rtsp://, http://, ...) and V4L2 devices (/dev/video0), read as they send "
+                    + "and reopened when they drop");
+    public static final Usage USAGE = new Usage("streamer --endpoint ENDPOINT[,...] [flags]",
+            "JPEG-encodes a test card, a folder of JPEG files or videos and cameras in parallel, and publishes "
+                    + "the frames or serves them to workers (--mapreduce)",
+            List.of(ENDPOINT, MAPREDUCE, TRACKS, Flags.CARD, Flags.ANIMATED, INPUT,
+                    Flags.FPS.explained("frames per second of a card or a video file"),
+                    Flags.FRAMES.explained("send N frames (of each input), then the end of stream (STOPSTREAM), and "
+                            + "finish; a bounded run holds frames back rather than drop them"),
+                    Flags.QUALITY.explained("JPEG quality, as pystreaming's (FFmpeg's inputs: the nearest of its "
+                            + "scale)"),
+                    Flags.CODEC, Flags.PARALLELISM.explained("parallel encoders, or readers of the inputs"),
+                    Flags.TRANSPORT, Flags.CURVE_CERT, Flags.CURVE_CLIENTS,
+                    Flags.CURVE_SERVER.explained("the public certificate (.key) of the server, when --endpoint "
+                            + "connects")));
 
     /**
      * The streamer's settings: no tracks means PUB; curve null means plain sockets; no inputs means the
@@ -75,26 +79,24 @@ public class StreamerJob {
         }
 
         public static Options parse(Args args) {
-            List<ZmqEndpoint> endpoints = args.list("endpoint", null).stream()
+            List<ZmqEndpoint> endpoints = args.list(ENDPOINT).stream()
                     .map(text -> ZmqEndpoint.parse(text, true)).toList();
             if (endpoints.isEmpty()) {
                 throw new IllegalArgumentException("--endpoint is required");
             }
-            boolean mapreduce = args.flag("mapreduce");
-            List<String> tracks = args.list("tracks", "none");
-            if (!mapreduce && args.string("tracks", null) != null) {
+            boolean mapreduce = args.flag(MAPREDUCE);
+            List<String> tracks = args.list(TRACKS);
+            if (!mapreduce && args.given(TRACKS)) {
                 throw new IllegalArgumentException("--tracks needs --mapreduce");
             }
-            TestCardStream.Options frames = new TestCardStream.Options(Frame.DEFAULT_STREAM,
-                    TestCard.parse(args.string("card", "IMAG_S")), args.flag("animated"),
-                    args.decimal("fps", 30, 0.1), args.frames());
-            List<String> inputs = args.list("input", null);
+            TestCardStream.Options frames = args.testCard(Flags.ANIMATED);
+            List<String> inputs = args.list(INPUT);
             if (endpoints.size() != Math.max(1, inputs.size())) {
                 throw new IllegalArgumentException("--input gives " + Math.max(1, inputs.size()) + " streams, --endpoint "
                         + endpoints.size() + ": one endpoint per input, in their order");
             }
             Options options = new Options(endpoints, mapreduce ? tracks : List.of(), frames, inputs, args.codec(),
-                    args.parallelism(), args.curve(endpoints, "curve-server"), args.transport());
+                    args.parallelism(), args.curve(endpoints, Flags.CURVE_SERVER), args.transport());
             if (options.folder() == null && !inputs.isEmpty()) {
                 Ffmpeg.require("--input " + String.join(",", inputs));
                 Ffmpeg.checkFiles(options.videoInputs()); // fails now, with one line, if one cannot be read

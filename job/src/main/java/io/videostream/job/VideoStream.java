@@ -120,15 +120,15 @@ public final class VideoStream {
     private static String usage(String job) {
         switch (job) {
             case "demo":
-                return DemoJob.USAGE;
+                return DemoJob.USAGE.text();
             case "streamer":
-                return StreamerJob.USAGE;
+                return StreamerJob.USAGE.text();
             case "worker":
-                return WorkerJob.USAGE;
+                return WorkerJob.USAGE.text();
             case "receiver":
-                return ReceiverJob.USAGE;
+                return ReceiverJob.USAGE.text();
             case "sql":
-                return SqlScript.USAGE;
+                return SqlScript.USAGE.text();
             default:
                 return null;
         }

@@ -13,6 +13,9 @@ import io.videostream.connector.zeromq.source.ZmqSource;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.formats.PyStreamingSchema;
 import io.videostream.job.cli.Args;
+import io.videostream.job.cli.Flag;
+import io.videostream.job.cli.Flags;
+import io.videostream.job.cli.Usage;
 import io.videostream.job.io.FrameLimit;
 import io.videostream.job.io.SourceFormat;
 import io.videostream.job.operators.AnalyzeFrames;
@@ -20,7 +23,6 @@ import io.videostream.job.operators.DecodeFrames;
 import io.videostream.job.operators.EncodeFrames;
 import io.videostream.job.operators.NameStreams;
 import io.videostream.job.operators.ProcessFrames;
-import io.videostream.job.processors.Processors;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,40 +39,37 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * to the drain. One socket each way; the end of stream passes through once.
  */
 public class WorkerJob {
-    public static final String USAGE = String.join("\n",
-            "usage: videostream worker --source tcp://HOST:5555|--sources FILE --drain tcp://HOST:5556 [--track none] [--reqthread 3]",
-            "         [--source-pattern req|sub|pull|rep] [--format pystreaming|imagezmq] [--drain-pattern push|pub] [--processor identity] [--result-only]",
-            "         [--frames N] [--ignore-stopstream] [--quality 50] [--codec auto] [--parallelism 2]",
-            "         [--curve-cert FILE --source-curve-server FILE --drain-curve-server FILE [--curve-clients DIR]]",
-            "  --source          where frames come from, one or more (comma-separated): connects, as",
-            "                    pystreaming's Worker (bind:ADDRESS binds); each endpoint is a stream, whose",
-            "                    name goes into each result's meta ({'stream': NAME, ...}) when there are several",
-            "  --sources         instead of --source, a file of endpoints: one a line, optionally followed by",
-            "                    the stream's name (the endpoint's address otherwise)",
-            "  --drain           where results go, a collecting receiver: connects (bind:ADDRESS binds)",
-            "  --source-pattern  req: ask a streamer's distributor for a track (default); sub: subscribe",
-            "                    to a publisher; pull: take pushed frames; rep: an imagezmq hub (binds)",
-            "  --format          pystreaming (default) or imagezmq: senders' frames named by the sender,",
-            "                    capture time their arrival, each result's meta naming its stream;",
-            "                    source pattern rep (default: a hub, as imagezmq's ImageHub) or sub",
-            "  --drain-pattern   push (default) or pub",
-            "  --track           the track to ask for (default none)",
-            "  --reqthread       requests in flight (default 3, as pystreaming)",
-            "  --processor       " + Processors.names() + " (default identity); class:NAME is",
-            "                    a FrameProcessor of one's own, from the jar given with --processor-jar",
-            "  --processor-jar   the jar of --processor class:NAME, shipped with the job to the TaskManagers",
-            "  --result-only     send the original JPEG with the processor's meta (people boxes, qr text),",
-            "                    not the processed picture",
-            "  --frames          end after N frames (default: at the end of stream)",
-            "  --ignore-stopstream  do not end at a peer's STOPSTREAM: a long-lived service, which",
-            "                    only --frames or cancelling ends (by default any peer can end the run)",
-            "  --quality         JPEG quality 1-100 (default 50)",
-            Args.CODEC_USAGE,
-            "  --parallelism     parallel decode -> process -> encode instances (default 2)",
-            Args.CURVE_USAGE,
-            "  --source-curve-server  the public certificate (.key) of the streamer at --source (one for all,",
-            "                 or one per endpoint that connects, comma-separated in their order)",
-            "  --drain-curve-server   the public certificate (.key) of the receiver at --drain");
+    public static final Flag SOURCE = Flag.of("source", "ENDPOINT[,...]", null,
+            "where frames come from, one or more: connects, as pystreaming's Worker (bind:ADDRESS binds); each "
+                    + "endpoint is a stream, whose name goes into each result's meta ({'stream': NAME, ...}) when "
+                    + "there are several");
+    public static final Flag DRAIN = Flag.of("drain", "ENDPOINT", null,
+            "where results go, a collecting receiver: connects (bind:ADDRESS binds)");
+    public static final Flag SOURCE_PATTERN = Flags.SOURCE_PATTERN.explained("req: ask a streamer's distributor for "
+            + "a track (the default); sub: subscribe to a publisher; pull: take pushed frames; rep: an imagezmq hub "
+            + "that binds (the default with --format imagezmq)");
+    public static final Flag DRAIN_PATTERN = Flag.of("drain-pattern", "push|pub", "push",
+            "push to a collector, with back-pressure, or publish, where slow subscribers lose frames");
+    public static final Flag TRACK = Flag.of("track", "NAME", "none", "the track to ask the distributor for");
+    public static final Flag REQTHREAD = Flag.of("reqthread", "N", "3", "requests in flight, as pystreaming's");
+    public static final Flag RESULT_ONLY = Flag.toggle("result-only",
+            "send the original JPEG with the processor's meta (people boxes, qr text), not the processed picture");
+    public static final Flag SOURCE_CURVE_SERVER = Flag.of("source-curve-server", "FILE[,FILE]", null,
+            "the public certificate (.key) of the streamer at --source: one for all, or one per endpoint that "
+                    + "connects, in their order");
+    public static final Flag DRAIN_CURVE_SERVER = Flag.of("drain-curve-server", "FILE", null,
+            "the public certificate (.key) of the receiver at --drain");
+    public static final Usage USAGE = new Usage(
+            "worker (--source ENDPOINT[,...] | --sources FILE) --drain ENDPOINT [flags]",
+            "takes frames from streamers, decodes, processes and encodes them in parallel, and pushes the results "
+                    + "to a receiver",
+            List.of(SOURCE, Flags.SOURCES, DRAIN, SOURCE_PATTERN,
+                    Flags.FORMAT.explained("imagezmq: senders' frames named by the sender, capture time their "
+                            + "arrival, each result's meta naming its stream"),
+                    DRAIN_PATTERN, TRACK, REQTHREAD, Flags.PROCESSOR, Flags.PROCESSOR_JAR, RESULT_ONLY,
+                    Flags.FRAMES, Flags.IGNORE_STOPSTREAM, Flags.QUALITY, Flags.CODEC,
+                    Flags.PARALLELISM.explained("parallel decode -> process -> encode instances"),
+                    Flags.TRANSPORT, Flags.CURVE_CERT, SOURCE_CURVE_SERVER, DRAIN_CURVE_SERVER, Flags.CURVE_CLIENTS));
 
     /** The worker's settings. */
     public record Options(List<ZmqEndpoint> sources, ZmqSourcePattern sourcePattern, String track, int reqthread,
@@ -96,23 +95,23 @@ public class WorkerJob {
         }
 
         public static Options parse(Args args) {
-            SourceFormat format = args.choice("format", "pystreaming", SourceFormat.class);
-            ZmqSourcePattern sourcePattern = format.check(args.choice("source-pattern",
+            SourceFormat format = args.choice(Flags.FORMAT, SourceFormat.class);
+            ZmqSourcePattern sourcePattern = format.check(args.choice(SOURCE_PATTERN,
                     format == SourceFormat.IMAGEZMQ ? "rep" : "req", ZmqSourcePattern.class));
-            ZmqSinkPattern drainPattern = args.choice("drain-pattern", "push", ZmqSinkPattern.class);
+            ZmqSinkPattern drainPattern = args.choice(DRAIN_PATTERN, ZmqSinkPattern.class);
             if (drainPattern == ZmqSinkPattern.REP) {
                 throw new IllegalArgumentException("--drain-pattern is push or pub");
             }
-            String processor = args.string("processor", "identity");
+            String processor = args.string(Flags.PROCESSOR);
             Path processorJar = args.processorJar(processor);
-            Args.Sources named = args.sources("source", sourcePattern == ZmqSourcePattern.REP); // a hub binds
+            Args.Sources named = args.sources(SOURCE, sourcePattern == ZmqSourcePattern.REP); // a hub binds
             List<ZmqEndpoint> sources = named.endpoints();
-            ZmqEndpoint drain = args.endpoint("drain", false);
-            return new Options(sources, sourcePattern, args.string("track", "none"),
-                    args.integer("reqthread", 3, 1, 64), drain, drainPattern, processor,
-                    args.flag("result-only"), args.frames(), args.codec(), args.parallelism(),
-                    args.flag("ignore-stopstream"), args.curve(sources, "source-curve-server"),
-                    args.curve(List.of(drain), "drain-curve-server"), named.names(), format, args.transport(),
+            ZmqEndpoint drain = args.endpoint(DRAIN, false);
+            return new Options(sources, sourcePattern, args.string(TRACK),
+                    args.integer(REQTHREAD, 1, 64), drain, drainPattern, processor,
+                    args.flag(RESULT_ONLY), args.frames(), args.codec(), args.parallelism(),
+                    args.flag(Flags.IGNORE_STOPSTREAM), args.curve(sources, SOURCE_CURVE_SERVER),
+                    args.curve(List.of(drain), DRAIN_CURVE_SERVER), named.names(), format, args.transport(),
                     processorJar);
         }
     }

@@ -1,11 +1,14 @@
 package io.videostream.job.cli;
 
+import io.videostream.codec.Frame;
 import io.videostream.codec.jpeg.JpegCodec;
 import io.videostream.codec.jpeg.JpegSettings;
 import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqTransport;
+import io.videostream.codec.testcard.TestCard;
+import io.videostream.job.TestCardStream;
 import io.videostream.job.processors.Processors;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,26 +30,17 @@ import java.util.function.Function;
 import org.apache.flink.util.ParameterTool;
 
 /**
- * A job's flags ({@code --name value}, or {@code --name} alone for a switch). Every reader method
- * fails with an {@link IllegalArgumentException} whose message is the one line the user sees.
+ * A job's flags ({@code --name value}, or {@code --name} alone for a switch), read by their
+ * declarations ({@link Flag}: a flag's default is its declaration's). Every reader method fails with
+ * an {@link IllegalArgumentException} whose message is the one line the user sees.
  */
 public final class Args {
-    /** The help lines of the CURVE flags, the same for every job. */
-    public static final String CURVE_USAGE = String.join("\n",
-            "  --transport    jeromq (pure Java, the default for plain sockets) or libzmq (native; needs",
-            "                 libzmq5 on every TaskManager; the transport of CURVE)",
-            "  --curve-cert   encrypt and authenticate every connection with CURVE (native libzmq): this",
-            "                 side's secret certificate (NAME.key_secret, from videostream keys or pyzmq)",
-            "  --curve-clients  a directory of the public certificates (*.key) of the clients let in, for an",
-            "                 endpoint that binds; any other client is refused and counted (authFailures)");
-    /** The help of {@code --codec}, the same on every job. */
-    public static final String CODEC_USAGE = String.join("\n",
-            "  --codec        the JPEG codec: auto (TurboJPEG when libturbojpeg0 is installed, else OpenCV),",
-            "                 turbojpeg or opencv (videostream.jpeg.codec)");
     /** What {@link ParameterTool} reads for a flag given without a value. */
     private static final String NO_VALUE = "__NO_VALUE_KEY";
 
     private final ParameterTool params;
+    /** The names of the flags read, given or not. */
+    private final Set<String> read = new TreeSet<>();
 
     public Args(String... args) {
         try {
@@ -59,27 +54,35 @@ public final class Args {
         return params.has("help");
     }
 
-    /** Whether a switch is given. */
-    public boolean flag(String name) {
-        return flag(name, false);
+    /** Whether the flag is given. */
+    public boolean given(Flag flag) {
+        return string(flag.name(), null) != null;
     }
 
-    /** A switch that is on unless given as {@code false} when {@code defaultValue} is true. */
-    public boolean flag(String name, boolean defaultValue) {
-        if (!params.has(name)) {
-            return defaultValue;
+    /** A switch: on when given alone or as {@code true}, off as {@code false}, its default otherwise. */
+    public boolean flag(Flag flag) {
+        read.add(flag.name());
+        if (!params.has(flag.name())) {
+            return Boolean.parseBoolean(flag.defaultValue());
         }
-        String value = params.get(name);
+        String value = params.get(flag.name());
         if (value == null || value.equals(NO_VALUE) || value.equals("true")) {
             return true;
         }
         if (value.equals("false")) {
             return false;
         }
-        throw new IllegalArgumentException("--" + name + " is a switch: give it alone (or 'true'/'false'), not '" + value + "'");
+        throw new IllegalArgumentException("--" + flag.name() + " is a switch: give it alone (or 'true'/'false'), not '"
+                + value + "'");
     }
 
-    public String string(String name, String defaultValue) {
+    /** The flag's value, or its default (null if it has none). */
+    public String string(Flag flag) {
+        return string(flag.name(), flag.defaultValue());
+    }
+
+    private String string(String name, String defaultValue) {
+        read.add(name);
         String value = params.has(name) ? params.get(name) : defaultValue;
         if (value != null && value.equals(NO_VALUE)) {
             throw new IllegalArgumentException("--" + name + " needs a value");
@@ -87,42 +90,43 @@ public final class Args {
         return value;
     }
 
-    public String required(String name) {
-        String value = string(name, null);
+    public String required(Flag flag) {
+        String value = string(flag);
         if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
+            throw new IllegalArgumentException("--" + flag.name() + " is required");
         }
         return value;
     }
 
-    public int integer(String name, int defaultValue, int min, int max) {
-        int value = parsed(name, defaultValue, Integer::parseInt, "a whole number");
+    public int integer(Flag flag, int min, int max) {
+        int value = parsed(flag, Integer::parseInt, "a whole number");
         if (value < min || value > max) {
-            throw new IllegalArgumentException("--" + name + " must be " + min + "-" + max + ", not " + value);
+            throw new IllegalArgumentException("--" + flag.name() + " must be " + min + "-" + max + ", not " + value);
         }
         return value;
     }
 
-    public double decimal(String name, double defaultValue, double min) {
-        double value = parsed(name, defaultValue, Double::parseDouble, "a number");
+    public double decimal(Flag flag, double min) {
+        double value = parsed(flag, Double::parseDouble, "a number");
         if (!(value >= min) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("--" + name + " must be at least " + min + ", not " + string(name, null));
+            throw new IllegalArgumentException("--" + flag.name() + " must be at least " + min + ", not "
+                    + string(flag));
         }
         return value;
     }
 
-    private <T> T parsed(String name, T defaultValue, Function<String, T> parse, String what) {
-        String text = string(name, null);
+    private <T> T parsed(Flag flag, Function<String, T> parse, String what) {
+        String text = string(flag);
         try {
-            return text == null ? defaultValue : parse.apply(text);
+            return parse.apply(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " takes " + what + ", not '" + text + "'");
+            throw new IllegalArgumentException("--" + flag.name() + " takes " + what + ", not '" + text + "'");
         }
     }
 
     /** {@code --frames N}: a bounded run of N frames; without it, {@link Long#MAX_VALUE} (until cancelled). */
     public long frames() {
-        String text = string("frames", null);
+        String text = string(Flags.FRAMES);
         if (text == null) {
             return Long.MAX_VALUE;
         }
@@ -138,8 +142,8 @@ public final class Args {
     }
 
     /** An endpoint flag; a bare address binds or connects as the role says ({@link ZmqEndpoint#parse}). */
-    public ZmqEndpoint endpoint(String name, boolean bindByDefault) {
-        return ZmqEndpoint.parse(required(name), bindByDefault);
+    public ZmqEndpoint endpoint(Flag flag, boolean bindByDefault) {
+        return ZmqEndpoint.parse(required(flag), bindByDefault);
     }
 
     /**
@@ -147,15 +151,15 @@ public final class Args {
      * FILE}: one endpoint per line, optionally followed by its stream's name (a bare address binds or
      * connects as the role says); blank lines and {@code #} comments are skipped.
      */
-    public Sources sources(String flag, boolean bindByDefault) {
-        String file = string("sources", null);
-        List<String> listed = list(flag, null);
+    public Sources sources(Flag flag, boolean bindByDefault) {
+        String file = string(Flags.SOURCES);
+        List<String> listed = list(flag);
         if (file != null && !listed.isEmpty()) {
-            throw new IllegalArgumentException("give --" + flag + " or --sources, not both");
+            throw new IllegalArgumentException("give --" + flag.name() + " or --sources, not both");
         }
         if (file == null) {
             if (listed.isEmpty()) {
-                throw new IllegalArgumentException("--" + flag + " is required (or --sources FILE)");
+                throw new IllegalArgumentException("--" + flag.name() + " is required (or --sources FILE)");
             }
             return new Sources(listed.stream().map(text -> ZmqEndpoint.parse(text, bindByDefault)).toList(), Map.of());
         }
@@ -198,22 +202,27 @@ public final class Args {
 
     /** {@code --transport jeromq|libzmq}, or null: the connector's default (jeromq, libzmq with CURVE). */
     public ZmqTransport transport() {
-        return string("transport", null) == null ? null : choice("transport", null, ZmqTransport.class);
+        return given(Flags.TRANSPORT) ? choice(Flags.TRANSPORT, ZmqTransport.class) : null;
     }
 
     /** One of an enum's values, by its name in lower case. */
-    public <E extends Enum<E>> E choice(String name, String defaultValue, Class<E> type) {
-        String text = string(name, defaultValue);
+    public <E extends Enum<E>> E choice(Flag flag, Class<E> type) {
+        return choice(flag, flag.defaultValue(), type);
+    }
+
+    /** One of an enum's values, with a default that depends on other flags. */
+    public <E extends Enum<E>> E choice(Flag flag, String defaultValue, Class<E> type) {
+        String text = string(flag.name(), defaultValue);
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + name + " cannot be '" + text + "'");
+            throw new IllegalArgumentException("--" + flag.name() + " cannot be '" + text + "'");
         }
     }
 
     /** A comma-separated list. */
-    public List<String> list(String name, String defaultValue) {
-        String text = string(name, defaultValue);
+    public List<String> list(Flag flag) {
+        String text = string(flag);
         return text == null || text.isBlank() ? List.of() : List.of(text.split(","));
     }
 
@@ -224,24 +233,24 @@ public final class Args {
      * endpoint that binds needs {@code --curve-clients DIR}, the public certificates of the clients it
      * lets in.
      */
-    public ZmqCurve curve(List<ZmqEndpoint> endpoints, String serverFlag) {
-        String own = string("curve-cert", null);
-        List<String> servers = list(serverFlag, null);
-        String clients = string("curve-clients", null);
+    public ZmqCurve curve(List<ZmqEndpoint> endpoints, Flag serverFlag) {
+        String own = string(Flags.CURVE_CERT);
+        List<String> servers = list(serverFlag);
+        String clients = string(Flags.CURVE_CLIENTS);
         if (own == null) {
             if (!servers.isEmpty() || clients != null) {
-                throw new IllegalArgumentException("--" + (clients != null ? "curve-clients" : serverFlag)
+                throw new IllegalArgumentException("--" + (clients != null ? "curve-clients" : serverFlag.name())
                         + " needs --curve-cert, this side's own secret certificate");
             }
             return null;
         }
         List<ZmqEndpoint> connecting = endpoints.stream().filter(e -> !e.isBind()).toList();
         if (servers.size() > 1 && servers.size() != connecting.size()) {
-            throw new IllegalArgumentException("--" + serverFlag + " lists " + servers.size() + " certificates for "
+            throw new IllegalArgumentException("--" + serverFlag.name() + " lists " + servers.size() + " certificates for "
                     + connecting.size() + " endpoints that connect: give one for all, or one for each");
         }
         if (!connecting.isEmpty() && servers.isEmpty()) {
-            throw new IllegalArgumentException("--" + serverFlag + " is required with --curve-cert: the public "
+            throw new IllegalArgumentException("--" + serverFlag.name() + " is required with --curve-cert: the public "
                     + "certificate (.key) of the server at " + connecting.get(0).address());
         }
         boolean binds = connecting.size() < endpoints.size();
@@ -265,15 +274,14 @@ public final class Args {
         return curve;
     }
 
-    /** The codec's settings from {@code --codec} and {@code --quality} (1-100, default 50 as pystreaming). */
+    /** The codec's settings from {@code --codec} and {@code --quality}. */
     public JpegSettings codec() {
-        return new JpegSettings(choice("codec", "auto", JpegCodec.Implementation.class),
-                integer("quality", JpegSettings.DEFAULT.quality(), 1, 100));
+        return new JpegSettings(choice(Flags.CODEC, JpegCodec.Implementation.class), integer(Flags.QUALITY, 1, 100));
     }
 
     /** {@code --window}: a desktop window, which needs a display here. */
     public boolean window() {
-        boolean window = flag("window");
+        boolean window = flag(Flags.WINDOW);
         if (window && GraphicsEnvironment.isHeadless()) {
             throw new IllegalArgumentException(
                     "--window needs a display (DISPLAY is not set); the live preview in the browser needs none");
@@ -282,13 +290,13 @@ public final class Args {
     }
 
     /**
-     * The live preview's address from {@code --preview-bind} (default 127.0.0.1, which must resolve
-     * here) and {@code --preview-port} (default 8090); null for port 0, no preview. Unresolved: the
-     * TaskManager that serves it resolves it.
+     * The live preview's address from {@code --preview-bind} (which must resolve here) and
+     * {@code --preview-port}; null for port 0, no preview. Unresolved: the TaskManager that serves it
+     * resolves it.
      */
     public InetSocketAddress preview() {
-        String bind = string("preview-bind", "127.0.0.1");
-        int port = integer("preview-port", 8090, 0, 65535);
+        String bind = string(Flags.PREVIEW_BIND);
+        int port = integer(Flags.PREVIEW_PORT, 0, 65535);
         try {
             InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
@@ -303,14 +311,30 @@ public final class Args {
      * before anything starts; null when not given.
      */
     public Path processorJar(String processor) {
-        String jar = string("processor-jar", null);
+        String jar = string(Flags.PROCESSOR_JAR);
         Path path = jar == null ? null : Path.of(jar).toAbsolutePath();
         Processors.check(processor, path);
         return path;
     }
 
+    /** The test card of {@code --card}, {@code animated}, {@code --fps} and {@code --frames}. */
+    public TestCardStream.Options testCard(Flag animated) {
+        return new TestCardStream.Options(Frame.DEFAULT_STREAM, TestCard.parse(string(Flags.CARD)), flag(animated),
+                decimal(Flags.FPS, 0.1), frames());
+    }
+
+    /** {@code --bufferlen} in seconds, to the millisecond. */
+    public Duration bufferlen() {
+        return Duration.ofMillis(Math.round(decimal(Flags.BUFFERLEN, 0) * 1000));
+    }
+
     public int parallelism() {
-        return integer("parallelism", 2, 1, 1024);
+        return integer(Flags.PARALLELISM, 1, 1024);
+    }
+
+    /** The names of the flags read so far, given or not. */
+    Set<String> read() {
+        return read;
     }
 
     /** Fails on a flag that none of the reader methods asked for. */

@@ -6,15 +6,22 @@ for send_image's numpy array) and the payload. By default the sender's REQ conne
 and waits for its reply (b'OK') after every image; with REQ_REP=False the sender binds a PUB. Every
 role ends by itself and prints its result as JSON.
 
-  imagezmq_peer.py senders ENDPOINT COUNT JPEG   two REQ senders, 'rpi-jpg' (send_jpg) and 'rpi-raw'
-                                                 (send_image, a 64x48 BGR array), COUNT images each
-  imagezmq_peer.py pub     ENDPOINT COUNT JPEG   one PUB sender, 'rpi-pub' (send_jpg), COUNT images 50 ms apart
+  imagezmq_peer.py senders ENDPOINT COUNT JPEG [KEYS]  two REQ senders, 'rpi-jpg' (send_jpg) and 'rpi-raw'
+                                                       (send_image, a 64x48 BGR array), COUNT images each
+  imagezmq_peer.py pub     ENDPOINT COUNT JPEG [KEYS]  one PUB sender, 'rpi-pub' (send_jpg), COUNT images 50 ms apart
+
+With KEYS, a directory of pyzmq's certificates, every socket is secured with CURVE as a pyzmq user
+does it: a sender that connects is a client with KEYS/camera.key_secret of the server KEYS/hub.key; a
+sender that binds is the server with KEYS/camera.key_secret, letting in the clients of KEYS/clients
+(pyzmq's authenticator).
 """
 import json
 import sys
 import time
 
 import zmq
+import zmq.auth
+from zmq.auth.thread import ThreadAuthenticator
 
 TIMEOUT_MS = 30000
 
@@ -30,11 +37,29 @@ def send_image(socket, name, height, width):
     socket.send(bytes((x * 7) % 256 for x in range(height * width * 3)))
 
 
-def senders(context, endpoint, count, jpeg):
+def curve_client(socket, keys):
+    if keys:
+        socket.curve_publickey, socket.curve_secretkey = zmq.auth.load_certificate(keys + "/camera.key_secret")
+        socket.curve_serverkey = zmq.auth.load_certificate(keys + "/hub.key")[0]
+
+
+def curve_server(context, socket, keys):
+    if keys:
+        auth = ThreadAuthenticator(context)
+        auth.start()
+        auth.configure_curve(domain="*", location=keys + "/clients")
+        socket.curve_publickey, socket.curve_secretkey = zmq.auth.load_certificate(keys + "/camera.key_secret")
+        socket.curve_server = True
+        return auth
+    return None
+
+
+def senders(context, endpoint, count, jpeg, keys):
     sockets = {}
     for name in ("rpi-jpg", "rpi-raw"):
         socket = context.socket(zmq.REQ)
         socket.rcvtimeo = TIMEOUT_MS
+        curve_client(socket, keys)
         socket.connect(endpoint)
         sockets[name] = socket
     replies = []
@@ -46,21 +71,26 @@ def senders(context, endpoint, count, jpeg):
     return {"replies": replies}
 
 
-def pub(context, endpoint, count, jpeg):
+def pub(context, endpoint, count, jpeg, keys):
     socket = context.socket(zmq.PUB)
+    auth = curve_server(context, socket, keys)
     socket.bind(endpoint)
     for _ in range(count):
         send_jpg(socket, "rpi-pub", jpeg)
         time.sleep(0.05)
+    socket.close(linger=1000)
+    if auth:
+        auth.stop()
     return {"sent": count}
 
 
 def main():
     role, endpoint, count, jpeg_file = sys.argv[1:5]
+    keys = sys.argv[5] if len(sys.argv) > 5 else None
     with open(jpeg_file, "rb") as f:
         jpeg = f.read()
     context = zmq.Context()
-    result = {"senders": senders, "pub": pub}[role](context, endpoint, int(count), jpeg)
+    result = {"senders": senders, "pub": pub}[role](context, endpoint, int(count), jpeg, keys)
     context.destroy(linger=1000)
     print(json.dumps(result))
 

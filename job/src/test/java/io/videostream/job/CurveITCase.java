@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CURVE on every connection of pystreaming's patterns, set up from the command line as users do:
  * the map-reduce chain encrypted end to end (a relay in the middle sees no picture and no pickle),
  * clients that may not in get nothing through and are counted, and pyzmq peers with pyzmq's own
- * certificates talk to the jobs both ways.
+ * certificates talk to the jobs both ways: the job as the CURVE server, and as a client of pyzmq's.
  */
 class CurveITCase {
     static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
@@ -225,6 +225,60 @@ class CurveITCase {
         } finally {
             streamer.cancel().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aReceiverIsTheCurveClientOfAPyzmqStreamerWithPyzmqsOwnAuthenticator(@TempDir Path dir)
+            throws Exception {
+        String address = Ports.freeAddress();
+        writeJpeg(dir.resolve("frame.jpg"));
+        Path receiverKey = keys("receiver", dir);
+        Files.copy(receiverKey, Files.createDirectories(dir.resolve("clients")).resolve("receiver.key"));
+        Python.run(dir, "import zmq.auth\nzmq.auth.create_certificates(d, 'streamer')\n");
+        CollectingSink<Frame> received = new CollectingSink<>("curve-pyzmq-server");
+        var options = ReceiverJob.Options.parse(new Args("--endpoint", address, "--bufferlen", "1",
+                "--curve-cert", secret(receiverKey), "--curve-server", dir.resolve("streamer.key").toString()));
+        JobClient receiver = Jobs.start(env -> new ReceiverJob(options, ReceiverJob.zeromqSource(options), List.of(received))
+                .build(env));
+
+        // pystreaming's Streamer as pyzmq secures it: a PUB that binds, the CURVE server, with pyzmq's own
+        // authenticator letting in the client keys of a directory (the receiver's, as videostream keys wrote it).
+        String output = Python.run(dir, """
+                import pickle, time, zmq, zmq.auth
+                from zmq.auth.thread import ThreadAuthenticator
+                from zmq.utils.monitor import recv_monitor_message
+                ctx = zmq.Context()
+                auth = ThreadAuthenticator(ctx)
+                auth.start()
+                auth.configure_curve(domain='*', location=d + '/clients')
+                s = ctx.socket(zmq.PUB)
+                s.curve_publickey, s.curve_secretkey = zmq.auth.load_certificate(d + '/streamer.key_secret')
+                s.curve_server = True
+                monitor = s.get_monitor_socket()
+                s.bind('%s')
+                deadline = time.time() + 60
+                joined = False
+                while not joined and time.time() < deadline:
+                    if monitor.poll(200):
+                        joined = recv_monitor_message(monitor)['event'] == zmq.EVENT_HANDSHAKE_SUCCEEDED
+                print('joined' if joined else 'nobody joined')
+                time.sleep(1)  # the subscription follows the handshake
+                jpeg = open(d + '/frame.jpg', 'rb').read()
+                for fno in list(range(20)) + [-1]:
+                    s.send_multipart([jpeg, pickle.dumps(None, 4), pickle.dumps(time.time(), 4), pickle.dumps(fno, 4)])
+                    time.sleep(0.01)
+                time.sleep(1)
+                s.disable_monitor()
+                monitor.close()
+                s.close()
+                auth.stop()
+                ctx.term()
+                """.formatted(address));
+        receiver.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+
+        assertThat(output).contains("joined");
+        assertThat(received.results()).extracting(Frame::fno)
+                .containsExactlyElementsOf(LongStream.range(0, 20).boxed().toList());
     }
 
     /** Writes NAME.key and NAME.key_secret into the directory; returns the public one. */

@@ -10,6 +10,7 @@ import io.videostream.connector.zeromq.CollectingSink;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
 import io.videostream.connector.zeromq.TestCluster;
+import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.formats.FrameCollector;
 import io.videostream.job.ReceiverJob;
 import io.videostream.job.WorkerJob;
@@ -74,6 +75,47 @@ class ImageZmqITCase {
                 }
             }
         }
+    }
+
+    @Test
+    void aHubSecuredWithCurveTakesItsCamerasFramesAndASubscriberReadsASecuredSender() throws Exception {
+        Path keys = Files.createDirectories(dir.resolve("keys"));
+        CurveCertificate hub = CurveCertificate.generate();
+        hub.write(keys, "hub");
+        CurveCertificate.generate().write(keys, "camera");
+        Path clients = Files.createDirectories(keys.resolve("clients"));
+        Files.copy(keys.resolve("camera.key"), clients.resolve("camera.key"));
+        Files.copy(keys.resolve("hub.key"), clients.resolve("hub.key"));
+
+        String address = Ports.freeAddress();
+        CollectingSink<Frame> received = new CollectingSink<>("imagezmq-curve-hub");
+        var options = ReceiverJob.Options.parse(new Args("--format", "imagezmq", "--endpoint", address,
+                "--curve-cert", keys.resolve("hub.key_secret").toString(), "--curve-clients", clients.toString()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new ReceiverJob(options, ReceiverJob.zeromqSource(options), List.of(received)).build(env);
+        JobClient receiver = env.executeAsync();
+        try (PythonPeer senders = PythonPeer.imagezmq(dir, "senders", address, "3", PythonPeer.JPEG, keys.toString())) {
+            assertThat(senders.result(60).get("replies")).hasSize(6).allMatch(reply -> reply.asText().equals("OK"));
+            for (int i = 0; i < 200 && received.results().size() < 6; i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            receiver.cancel().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(received.results()).extracting(Frame::stream).containsOnly("rpi-jpg", "rpi-raw").hasSize(6);
+
+        // The other way round: the sender binds a PUB as the CURVE server, the receiver is its client
+        // (with the hub's certificate, which the sender's directory of clients holds).
+        CollectingSink<Frame> subscribed = new CollectingSink<>("imagezmq-curve-sub");
+        String published = Ports.freeAddress();
+        var subscriber = ReceiverJob.Options.parse(new Args("--format", "imagezmq", "--source-pattern", "sub",
+                "--endpoint", published, "--frames", "5", "--curve-cert", keys.resolve("hub.key_secret").toString(),
+                "--curve-server", keys.resolve("camera.key").toString()));
+        try (PythonPeer sender = PythonPeer.imagezmq(dir, "pub", published, "200", PythonPeer.JPEG, keys.toString())) {
+            new ReceiverJob(subscriber, ReceiverJob.zeromqSource(subscriber), List.of(subscribed))
+                    .execute(StreamExecutionEnvironment.getExecutionEnvironment()); // ends after --frames
+        }
+        assertThat(subscribed.results()).extracting(Frame::fno).containsExactly(0L, 1L, 2L, 3L, 4L);
     }
 
     @Test

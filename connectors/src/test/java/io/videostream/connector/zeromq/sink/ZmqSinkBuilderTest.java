@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.connector.zeromq.TextSchema;
+import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.connector.zeromq.common.FlowControl;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.internal.ZmqSinkConfig;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +54,21 @@ class ZmqSinkBuilderTest {
         refused(push().set(ZmqOptions.SEND_QUEUE, 0), "zeromq.sink.queue must be at least 1");
         refused(push().set(ZmqOptions.SEND_HWM, -1), "zeromq.send.hwm must not be negative");
         refused(push().set(ZmqOptions.LINGER, Duration.ofMillis(-1)), "zeromq.sink.linger must be");
+    }
+
+    @Test
+    void curveNeedsLibzmqAndTheKeysItsEndpointNeeds() {
+        CurveCertificate own = CurveCertificate.generate();
+        ZmqCurve client = ZmqCurve.withCertificate(own).trustServer(CurveCertificate.generate());
+
+        assertThatCode(() -> push().setCurve(client).build()).as("CURVE picks libzmq").doesNotThrowAnyException();
+        refused(push().setCurve(client).set(ZmqOptions.TRANSPORT, ZmqTransport.JEROMQ), "jeromq issue 1009");
+        refused(push().setCurve(ZmqCurve.withCertificate(own)), "needs the public certificate of the server");
+        refused(push().setEndpoint(ZmqEndpoint.bind("tcp://127.0.0.1:5556")).setCurve(client),
+                "needs the public certificates of the clients");
+        assertThatCode(() -> push().setEndpoint(ZmqEndpoint.bind("tcp://127.0.0.1:5556"))
+                .setCurve(ZmqCurve.withCertificate(own).allowClients(List.of(CurveCertificate.generate()))).build())
+                .as("a server with its allowed clients").doesNotThrowAnyException();
     }
 
     @Test

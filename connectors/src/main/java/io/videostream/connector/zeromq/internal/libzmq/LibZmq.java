@@ -41,6 +41,7 @@ final class LibZmq {
     static final int ZMQ_CURVE_SERVERKEY = 50;
     static final int ZMQ_ZAP_DOMAIN = 55;
     static final int ZMQ_HANDSHAKE_IVL = 66;
+    static final int ZMQ_ZAP_ENFORCE_DOMAIN = 93;
 
     static final int ZMQ_DONTWAIT = 1;
     static final int ZMQ_SNDMORE = 2;

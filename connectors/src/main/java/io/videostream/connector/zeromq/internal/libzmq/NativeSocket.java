@@ -94,9 +94,14 @@ public final class NativeSocket implements AutoCloseable {
         setInt(LibZmq.ZMQ_ROUTER_MANDATORY, 1, "ZMQ_ROUTER_MANDATORY");
     }
 
-    /** CURVE as the server: its secret key (Z85 text). */
+    /**
+     * CURVE as the server: its secret key (Z85 text). Clients get in only through a {@link ZapHandler}:
+     * without one (not started, stopped, failed) every client is refused, where libzmq would let every
+     * one in.
+     */
     public void setCurveServer(String secretKey) {
         setInt(LibZmq.ZMQ_CURVE_SERVER, 1, "ZMQ_CURVE_SERVER");
+        setInt(LibZmq.ZMQ_ZAP_ENFORCE_DOMAIN, 1, "ZMQ_ZAP_ENFORCE_DOMAIN");
         setOption(LibZmq.ZMQ_CURVE_SECRETKEY, z85(secretKey), "ZMQ_CURVE_SECRETKEY");
     }
 

@@ -14,7 +14,7 @@ import zmq.util.Z85;
  * answers libzmq's question "may this client in?" for every CURVE handshake, yes only for clients
  * whose public key is in the allow-list (ZeroMQ's "ironhouse"). A refused client never gets a
  * message through; each refusal is handed to {@code refused} (the public key, Z85) to be counted
- * and logged. It must run before the servers bind: without a handler, libzmq lets every client in.
+ * and logged. Its servers refuse every client while it does not run ({@link NativeSocket#setCurveServer}).
  */
 @Internal
 public final class ZapHandler implements AutoCloseable {
@@ -31,6 +31,7 @@ public final class ZapHandler implements AutoCloseable {
     private final Consumer<String> refused;
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile RuntimeException failure;
 
     /**
      * @param allowed the public keys (Z85) of the clients let in
@@ -59,7 +60,8 @@ public final class ZapHandler implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (!stopped) {
-                LOG.error("The ZAP handler failed; CURVE clients cannot get in until it runs again", e);
+                failure = e;
+                LOG.error("The ZAP handler failed: its CURVE servers refuse every client from now on", e);
             }
         } finally {
             socket.close();
@@ -84,6 +86,11 @@ public final class ZapHandler implements AutoCloseable {
             return List.of(VERSION, requestId, ascii("400"), ascii("unknown client key"), new byte[0], new byte[0]);
         }
         return List.of(VERSION, requestId, ascii("200"), ascii("OK"), ascii(clientKey), new byte[0]);
+    }
+
+    /** Why the handler stopped answering before it was closed, or null. */
+    public RuntimeException failure() {
+        return failure;
     }
 
     /** Stops answering (within {@value #POLL_MILLIS} ms) and closes the handler's socket. */

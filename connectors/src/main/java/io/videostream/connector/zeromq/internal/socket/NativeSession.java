@@ -80,11 +80,21 @@ final class NativeSession extends SocketSession {
         return new Socket(socket, endpoint.isBind(), monitor, new ConnectionEvents(describe(kind, endpoint), metrics));
     }
 
-    /** Before the first CURVE server binds: without a handler, libzmq would let every client in. */
+    /** Before the first CURVE server binds, which refuses every client while no handler runs. */
     private void startZapHandler(ZmqCurve curve) {
         if (zapHandler == null) {
             zapHandler = new ZapHandler(context, curve.clientKeys(), key -> refusals.warn(
                     "Refused a CURVE client ({}): not among the {} allowed", key, curve.clientKeys().size()));
+        }
+    }
+
+    /** A failed ZAP handler fails the session, so that a restart brings the servers a new one. */
+    @Override
+    public void checkAlive() {
+        RuntimeException failure = zapHandler == null ? null : zapHandler.failure();
+        if (failure != null) {
+            throw new IllegalStateException("the ZAP handler of the CURVE servers failed, so they let no client "
+                    + "in: " + failure);
         }
     }
 

@@ -28,10 +28,7 @@ class ZapHandlerTest {
     @Test
     void onlyClientsInTheAllowListGetThroughAndEveryRefusalIsReported() throws Exception {
         try (ZapHandler zap = new ZapHandler(context, Set.of(known.publicKey()), refused::add)) {
-            NativeSocket pull = context.socket(NativeSocket.Type.PULL);
-            pull.setCurveServer(server.secretKey());
-            pull.setZapDomain("videostream");
-            pull.setTimeouts(5000, 1500);
+            NativeSocket pull = server();
             NativeMonitor monitor = pull.monitor();
             pull.bind(address);
 
@@ -55,6 +52,46 @@ class ZapHandlerTest {
             assertThat(events).as("the known client").anyMatch(e -> e.event() == NativeMonitor.HANDSHAKE_SUCCEEDED);
             monitor.close();
         }
+    }
+
+    @Test
+    void aServerWhoseHandlerStoppedRefusesEvenAKnownClient() throws Exception {
+        new ZapHandler(context, Set.of(known.publicKey()), refused::add).close();
+        NativeSocket pull = server();
+        NativeMonitor monitor = pull.monitor();
+        pull.bind(address);
+
+        send(client(known), "from a known client");
+        assertThat(pull.receive(false)).as("no handler, no client (libzmq alone lets every one in)").isNull();
+        List<NativeMonitor.Event> events = monitor.drain();
+        assertThat(events).as("the handshake failed").anyMatch(e -> e.event() == NativeMonitor.HANDSHAKE_FAILED_NO_DETAIL);
+        assertThat(events).noneMatch(e -> e.event() == NativeMonitor.HANDSHAKE_SUCCEEDED);
+        monitor.close();
+    }
+
+    @Test
+    void aHandlerThatFailsSaysWhyAndItsServersRefuseEveryClientFromThenOn() throws Exception {
+        try (ZapHandler zap = new ZapHandler(context, Set.of(known.publicKey()), key -> {
+            throw new IllegalStateException("a refusal could not be counted");
+        })) {
+            NativeSocket pull = server();
+            pull.bind(address);
+            send(client(stranger), "from a stranger");
+            assertThat(pull.receive(false)).isNull();
+            assertThat(zap.failure()).hasMessage("a refusal could not be counted");
+
+            send(client(known), "from a known client");
+            assertThat(pull.receive(false)).as("the handler is gone: nobody gets in").isNull();
+        }
+    }
+
+    /** A CURVE server, not yet bound, whose receive waits 1.5 s at most. */
+    private NativeSocket server() {
+        NativeSocket pull = context.socket(NativeSocket.Type.PULL);
+        pull.setCurveServer(server.secretKey());
+        pull.setZapDomain("videostream");
+        pull.setTimeouts(5000, 1500);
+        return pull;
     }
 
     private NativeSocket client(CurveCertificate client) {

@@ -1,9 +1,15 @@
 package io.videostream.formats.table;
 
+import io.videostream.connector.zeromq.common.CurveCertificate;
+import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.formats.table.ZmqTableOptions.Format;
 import io.videostream.formats.table.ZmqTableOptions.Pattern;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
@@ -36,7 +42,8 @@ public final class ZmqTableFactory implements DynamicTableSourceFactory, Dynamic
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(ZmqTableOptions.TRACK, ZmqTableOptions.FORMAT);
+        return Set.of(ZmqTableOptions.TRACK, ZmqTableOptions.FORMAT, ZmqTableOptions.CURVE_CERT,
+                ZmqTableOptions.CURVE_SERVER, ZmqTableOptions.CURVE_CLIENTS, ZmqOptions.TRANSPORT);
     }
 
     @Override
@@ -48,9 +55,10 @@ public final class ZmqTableFactory implements DynamicTableSourceFactory, Dynamic
                 : Set.of(Pattern.SUB, Pattern.PULL, Pattern.REQ);
         require(patterns.contains(pattern), "a zeromq table read from in format %s has pattern %s, not %s",
                 format, patterns, pattern);
-        return new ZmqTableSource(context.getPhysicalRowDataType(), pattern, ZmqEndpoint.parse(
-                options.get(ZmqTableOptions.ENDPOINT), pattern == Pattern.PULL || pattern == Pattern.REP),
-                options.get(ZmqTableOptions.TRACK), format);
+        ZmqEndpoint endpoint = ZmqEndpoint.parse(options.get(ZmqTableOptions.ENDPOINT),
+                pattern == Pattern.PULL || pattern == Pattern.REP);
+        return new ZmqTableSource(context.getPhysicalRowDataType(), pattern, endpoint,
+                options.get(ZmqTableOptions.TRACK), format, sockets(options, endpoint));
     }
 
     @Override
@@ -65,8 +73,40 @@ public final class ZmqTableFactory implements DynamicTableSourceFactory, Dynamic
         if (!columns.has(FrameColumns.Column.JPEG)) {
             throw new ValidationException("a zeromq table written to needs the column jpeg BYTES: a frame is its JPEG");
         }
-        return new ZmqTableSink(columns, pattern,
-                ZmqEndpoint.parse(options.get(ZmqTableOptions.ENDPOINT), pattern == Pattern.PUB));
+        ZmqEndpoint endpoint = ZmqEndpoint.parse(options.get(ZmqTableOptions.ENDPOINT), pattern == Pattern.PUB);
+        return new ZmqTableSink(columns, pattern, endpoint, sockets(options, endpoint));
+    }
+
+    /**
+     * The transport and CURVE of a table's socket: none without {@code curve.cert}; with it, an endpoint
+     * that binds lets in the clients of {@code curve.clients}, one that connects trusts {@code
+     * curve.server}.
+     */
+    private static TableSockets sockets(ReadableConfig options, ZmqEndpoint endpoint) {
+        ZmqTransport transport = options.getOptional(ZmqOptions.TRANSPORT).orElse(null);
+        String own = options.getOptional(ZmqTableOptions.CURVE_CERT).orElse(null);
+        String server = options.getOptional(ZmqTableOptions.CURVE_SERVER).orElse(null);
+        String clients = options.getOptional(ZmqTableOptions.CURVE_CLIENTS).orElse(null);
+        if (own == null) {
+            require(server == null && clients == null, "'curve.server' and 'curve.clients' need 'curve.cert', this "
+                    + "side's secret certificate");
+            return new TableSockets(transport, null);
+        }
+        try {
+            ZmqCurve curve = ZmqCurve.withCertificate(CurveCertificate.read(Path.of(own)));
+            if (endpoint.isBind()) {
+                require(clients != null, "%s binds: with 'curve.cert' it needs 'curve.clients', the directory of "
+                        + "the public certificates of the clients it lets in", endpoint.address());
+                List<CurveCertificate> allowed = CurveCertificate.readPublicKeys(Path.of(clients));
+                require(!allowed.isEmpty(), "'curve.clients': no public certificates (*.key) in %s", clients);
+                return new TableSockets(transport, curve.allowClients(allowed));
+            }
+            require(server != null, "%s connects: with 'curve.cert' it needs 'curve.server', the public "
+                    + "certificate of the server", endpoint.address());
+            return new TableSockets(transport, curve.trustServer(CurveCertificate.read(Path.of(server))));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("a zeromq table's CURVE: " + e.getMessage());
+        }
     }
 
     private ReadableConfig validated(Context context) {
@@ -75,10 +115,11 @@ public final class ZmqTableFactory implements DynamicTableSourceFactory, Dynamic
         return helper.getOptions();
     }
 
-    /** Fails the table's definition with the message (enum values in lower case, as written in SQL). */
+    /** Fails the table's definition with the message (values in lower case, as enums are written in SQL). */
     private static void require(boolean condition, String message, Object... values) {
         if (!condition) {
-            Object[] lower = Arrays.stream(values).map(v -> v.toString().toLowerCase(Locale.ROOT)).toArray();
+            Object[] lower = Arrays.stream(values).map(v -> v instanceof Enum<?> ? v.toString().toLowerCase(Locale.ROOT)
+                    : v).toArray();
             throw new ValidationException(String.format(message, lower));
         }
     }

@@ -45,5 +45,20 @@ public final class ZmqTableOptions {
             .defaultValue(Format.PYSTREAMING)
             .withDescription("The messages' format: pystreaming, or imagezmq for a table read from.");
 
+    public static final ConfigOption<String> CURVE_CERT = ConfigOptions.key("curve.cert").stringType()
+            .noDefaultValue()
+            .withDescription("This side's secret certificate (NAME.key_secret, from videostream keys or pyzmq): the "
+                    + "connection encrypted and authenticated with CURVE, on libzmq.");
+
+    public static final ConfigOption<String> CURVE_SERVER = ConfigOptions.key("curve.server").stringType()
+            .noDefaultValue()
+            .withDescription("With curve.cert, for an endpoint that connects: the server's public certificate "
+                    + "(NAME.key).");
+
+    public static final ConfigOption<String> CURVE_CLIENTS = ConfigOptions.key("curve.clients").stringType()
+            .noDefaultValue()
+            .withDescription("With curve.cert, for an endpoint that binds: a directory of the public certificates "
+                    + "(*.key) of the clients let in; any other is refused and counted (authFailures).");
+
     private ZmqTableOptions() {}
 }

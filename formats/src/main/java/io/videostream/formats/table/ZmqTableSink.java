@@ -21,11 +21,13 @@ final class ZmqTableSink implements DynamicTableSink {
     private final FrameColumns columns;
     private final ZmqTableOptions.Pattern pattern;
     private final ZmqEndpoint endpoint;
+    private final TableSockets sockets;
 
-    ZmqTableSink(FrameColumns columns, ZmqTableOptions.Pattern pattern, ZmqEndpoint endpoint) {
+    ZmqTableSink(FrameColumns columns, ZmqTableOptions.Pattern pattern, ZmqEndpoint endpoint, TableSockets sockets) {
         this.columns = columns;
         this.pattern = pattern;
         this.endpoint = endpoint;
+        this.sockets = sockets;
     }
 
     @Override
@@ -36,7 +38,7 @@ final class ZmqTableSink implements DynamicTableSink {
     @Override
     public SinkRuntimeProvider getSinkRuntimeProvider(Context context) {
         boolean push = pattern == ZmqTableOptions.Pattern.PUSH;
-        ZmqSink<RowData> sink = ZmqSink.<RowData>builder()
+        ZmqSink<RowData> sink = sockets.applyTo(ZmqSink.<RowData>builder())
                 .setPattern(push ? ZmqSinkPattern.PUSH : ZmqSinkPattern.PUB)
                 .setEndpoint(endpoint)
                 .setSerializer(new FrameRowSerializer(columns))
@@ -48,7 +50,7 @@ final class ZmqTableSink implements DynamicTableSink {
 
     @Override
     public DynamicTableSink copy() {
-        return new ZmqTableSink(columns, pattern, endpoint);
+        return new ZmqTableSink(columns, pattern, endpoint, sockets);
     }
 
     @Override

@@ -28,15 +28,17 @@ final class ZmqTableSource implements ScanTableSource {
     private final ZmqEndpoint endpoint;
     private final String track;
     private final ZmqTableOptions.Format format;
+    private final TableSockets sockets;
 
     ZmqTableSource(DataType physicalType, ZmqTableOptions.Pattern pattern, ZmqEndpoint endpoint, String track,
-            ZmqTableOptions.Format format) {
+            ZmqTableOptions.Format format, TableSockets sockets) {
         this.physicalType = physicalType;
         this.columns = FrameColumns.of((RowType) physicalType.getLogicalType());
         this.pattern = pattern;
         this.endpoint = endpoint;
         this.track = track;
         this.format = format;
+        this.sockets = sockets;
     }
 
     @Override
@@ -48,7 +50,7 @@ final class ZmqTableSource implements ScanTableSource {
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
         ZmqDeserializationSchema<Frame> frames = format == ZmqTableOptions.Format.IMAGEZMQ
                 ? new ImageZmqSchema(WireLimits.DEFAULT, JpegSettings.DEFAULT) : new PyStreamingSchema();
-        ZmqSourceBuilder<RowData> builder = ZmqSource.<RowData>builder()
+        ZmqSourceBuilder<RowData> builder = sockets.applyTo(ZmqSource.<RowData>builder())
                 .setPattern(ZmqSourcePattern.valueOf(pattern.name()))
                 .addEndpoint(endpoint)
                 .setDeserializer(new FrameRowDeserializer(frames, columns, context.createTypeInformation(physicalType)))
@@ -61,7 +63,7 @@ final class ZmqTableSource implements ScanTableSource {
 
     @Override
     public DynamicTableSource copy() {
-        return new ZmqTableSource(physicalType, pattern, endpoint, track, format);
+        return new ZmqTableSource(physicalType, pattern, endpoint, track, format, sockets);
     }
 
     @Override

@@ -14,9 +14,15 @@ import io.videostream.codec.Frame;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.Peer;
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.connector.zeromq.Python;
 import io.videostream.connector.zeromq.TestCluster;
+import io.videostream.connector.zeromq.common.CurveCertificate;
 import io.videostream.formats.FrameCollector;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
@@ -35,6 +42,7 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -220,6 +228,75 @@ class ZmqTableITCase {
                 + "'endpoint' = 'tcp://127.0.0.1:5557', 'pattern' = 'pull', 'format' = 'imagezmq')");
         assertThatThrownBy(() -> sql.executeSql("SELECT * FROM pushed"))
                 .hasStackTraceContaining("in format imagezmq has pattern");
+    }
+
+    @Test
+    void aTableWrittenWithCurveReachesAPyzmqCollectorThatIsTheServerAndLetsItIn(@TempDir Path dir) throws Exception {
+        String address = Ports.freeAddress();
+        CurveCertificate.generate().write(dir, "query");
+        Files.createDirectories(dir.resolve("clients"));
+        Files.copy(dir.resolve("query.key"), dir.resolve("clients/query.key"));
+        // A map-reduce Receiver in Python secured as pyzmq users do: PULL binds as the CURVE server, its
+        // authenticator letting in the client keys of a directory.
+        Process collector = Python.start(dir, """
+                import pickle, time, zmq, zmq.auth
+                from zmq.auth.thread import ThreadAuthenticator
+                ctx = zmq.Context()
+                zmq.auth.create_certificates(d, 'collector')
+                auth = ThreadAuthenticator(ctx)
+                auth.start()
+                auth.configure_curve(domain='*', location=d + '/clients')
+                s = ctx.socket(zmq.PULL)
+                s.curve_publickey, s.curve_secretkey = zmq.auth.load_certificate(d + '/collector.key_secret')
+                s.curve_server = True
+                s.rcvtimeo = 30000
+                s.bind('%s')
+                print('listening', flush=True)
+                fnos = []
+                while True:
+                    parts = s.recv_multipart()
+                    fno = pickle.loads(parts[3])
+                    if fno == -1:
+                        break
+                    fnos.append(fno)
+                print('fno', ' '.join(map(str, fnos)), flush=True)
+                s.close()
+                auth.stop()
+                ctx.term()
+                """.formatted(address));
+        try {
+            BufferedReader printed = new BufferedReader(new InputStreamReader(collector.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(printed.readLine()).isEqualTo("listening");
+            StreamTableEnvironment sql = sql();
+            sql.executeSql("CREATE TABLE secured (fno BIGINT, jpeg BYTES) WITH ('connector' = 'zeromq', 'endpoint' = '"
+                    + address + "', 'pattern' = 'push', 'curve.cert' = '" + dir.resolve("query.key_secret")
+                    + "', 'curve.server' = '" + dir.resolve("collector.key") + "')");
+            sql.executeSql("INSERT INTO secured VALUES (0, X'FFD8FFD9'), (1, X'FFD8FFD9'), (2, X'FFD8FFD9')").await();
+            assertThat(collector.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(printed.readLine()).as("every row, then the end of the stream").isEqualTo("fno 0 1 2");
+        } finally {
+            collector.destroyForcibly();
+        }
+    }
+
+    @Test
+    void curveOptionsThatDoNotFitTheEndpointAreRefusedSayingWhatIsMissing(@TempDir Path dir) throws Exception {
+        CurveCertificate.generate().write(dir, "own");
+        String own = dir.resolve("own.key_secret").toString();
+        StreamTableEnvironment sql = sql();
+        sql.executeSql("CREATE TABLE hub (jpeg BYTES) WITH ('connector' = 'zeromq', 'endpoint' = "
+                + "'tcp://127.0.0.1:5558', 'pattern' = 'pull', 'curve.cert' = '" + own + "')");
+        assertThatThrownBy(() -> sql.executeSql("SELECT * FROM hub")).hasStackTraceContaining(
+                "tcp://127.0.0.1:5558 binds: with 'curve.cert' it needs 'curve.clients'");
+        sql.executeSql("CREATE TABLE cam (jpeg BYTES) WITH ('connector' = 'zeromq', 'endpoint' = "
+                + "'tcp://127.0.0.1:5559', 'pattern' = 'sub', 'curve.server' = '" + dir.resolve("own.key") + "')");
+        assertThatThrownBy(() -> sql.executeSql("SELECT * FROM cam")).hasStackTraceContaining(
+                "need 'curve.cert', this side's secret certificate");
+        sql.executeSql("CREATE TABLE lost (jpeg BYTES) WITH ('connector' = 'zeromq', 'endpoint' = "
+                + "'tcp://127.0.0.1:5560', 'pattern' = 'sub', 'curve.cert' = '" + dir.resolve("none.key_secret")
+                + "', 'curve.server' = '" + dir.resolve("own.key") + "')");
+        assertThatThrownBy(() -> sql.executeSql("SELECT * FROM lost")).hasStackTraceContaining("none.key_secret");
     }
 
     /** The rows of a query on the table {@code cams} of a publisher's frames, which ends with its stream. */

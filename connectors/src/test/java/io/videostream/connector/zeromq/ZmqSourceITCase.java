@@ -16,7 +16,9 @@ import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
 
 /** The source against plain jeromq peers on loopback, in a real MiniCluster. */
 class ZmqSourceITCase {
@@ -233,6 +236,48 @@ class ZmqSourceITCase {
             assertThat(sink.results()).containsExactlyInAnyOrderElementsOf(numbered(30));
             List<String> requests = distributor.result(10);
             assertThat(requests).allMatch("none"::equals).hasSizeGreaterThanOrEqualTo(30 + 4 + 1);
+        }
+    }
+
+    @Test
+    void readersSharingADistributorEachAskForFramesAndEachEndWithTheStream() throws Exception {
+        String address = Ports.freeAddress();
+        CollectingSink<String> sink = new CollectingSink<>("req-shared");
+        try (Peer<Set<String>> distributor = Peer.start(context -> {
+            ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+            router.bind(address);
+            router.setReceiveTimeOut(10_000);
+            Set<String> requesters = new HashSet<>();
+            int next = 0;
+            while (true) { // after the frames, the end of stream to whoever asks, until nobody does
+                ZMsg request = ZMsg.recvMsg(router);
+                if (request == null) {
+                    break;
+                }
+                requesters.add(request.peekFirst().toString());
+                String reply = next < 200 ? "m" + next++ : TextSchema.END;
+                if (reply.equals(TextSchema.END)) {
+                    router.setReceiveTimeOut(2000);
+                }
+                ZMsg answer = new ZMsg();
+                answer.add(request.pop());
+                answer.add(request.pop()); // the REQ envelope's empty delimiter
+                message(reply).forEach(answer::add);
+                answer.send(router);
+            }
+            return requesters;
+        })) {
+            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                    .setPattern(ZmqSourcePattern.REQ)
+                    .addEndpoint(ZmqEndpoint.connect(address))
+                    .setTrack("none")
+                    .setReadersPerEndpoint(2)
+                    .setDeserializer(new TextSchema())
+                    .build();
+            run(source, sink, 2);
+            assertThat(sink.results()).as("every frame once").containsExactlyInAnyOrderElementsOf(numbered(200));
+            assertThat(distributor.result(10)).as("two readers with their three requesters each")
+                    .hasSizeGreaterThanOrEqualTo(6);
         }
     }
 

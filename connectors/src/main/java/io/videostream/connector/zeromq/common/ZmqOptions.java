@@ -78,6 +78,14 @@ public final class ZmqOptions {
             .defaultValue(3)
             .withDescription("REQ pattern: requests outstanding per split (pystreaming's reqthread).");
 
+    public static final ConfigOption<Integer> READERS_PER_ENDPOINT = ConfigOptions.key("zeromq.req.readers-per-endpoint")
+            .intType()
+            .defaultValue(1)
+            .withDescription("REQ pattern: how many source readers ask each endpoint's distributor, each on a "
+                    + "connection of its own. A distributor answers whoever asks, so readers with their processing "
+                    + "chained to them take frames as fast as they process them, on every TaskManager, and no frame "
+                    + "is handed on to another reader. Each ends when the distributor answers it the end of stream.");
+
     public static final ConfigOption<Duration> RETRY_PAUSE = ConfigOptions.key("zeromq.req.retry-pause")
             .durationType()
             .defaultValue(Duration.ofMillis(10))

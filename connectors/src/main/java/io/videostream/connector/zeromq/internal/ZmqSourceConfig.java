@@ -4,8 +4,10 @@ import io.videostream.connector.zeromq.common.ZmqCurve;
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
+import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,13 +18,14 @@ import org.apache.flink.configuration.ReadableConfig;
  * A source's settings, checked together when it is built and handed to its readers.
  *
  * @param track REQ: the track to ask the distributor for; null for the other patterns
- * @param requestsInFlight REQ: requests outstanding per endpoint
+ * @param requestsInFlight REQ: requests outstanding per split
+ * @param readersPerEndpoint REQ: the readers that ask each endpoint, a split each (1 for the other patterns)
  * @param retryPause REQ: pause before asking again after "not available"
  * @param requestTimeout REQ: how long a request may stay unanswered before it is sent again
  */
 @Internal
 public record ZmqSourceConfig(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoints, String track,
-        int requestsInFlight, Duration retryPause, Duration requestTimeout, SocketConfig sockets)
+        int requestsInFlight, int readersPerEndpoint, Duration retryPause, Duration requestTimeout, SocketConfig sockets)
         implements Serializable {
 
     public ZmqSourceConfig {
@@ -47,9 +50,30 @@ public record ZmqSourceConfig(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoi
         }
         SocketConfig.require(requestsInFlight >= 1, ZmqOptions.REQUESTS_IN_FLIGHT, requestsInFlight,
                 "must be at least 1");
+        SocketConfig.require(readersPerEndpoint >= 1, ZmqOptions.READERS_PER_ENDPOINT, readersPerEndpoint,
+                "must be at least 1");
+        SocketConfig.require(readersPerEndpoint == 1 || pattern == ZmqSourcePattern.REQ,
+                ZmqOptions.READERS_PER_ENDPOINT, readersPerEndpoint, "applies to the REQ pattern only (readers "
+                        + "sharing a " + pattern + " endpoint would each get every frame, or not each the end of "
+                        + "stream)");
         SocketConfig.require(!retryPause.isNegative(), ZmqOptions.RETRY_PAUSE, retryPause, "must not be negative");
         SocketConfig.require(!requestTimeout.isNegative() && !requestTimeout.isZero(), ZmqOptions.REQUEST_TIMEOUT, requestTimeout,
                 "must be positive");
+    }
+
+    /**
+     * The splits, in the order the enumerator spreads them over the readers (split i to reader i mod
+     * parallelism): every endpoint's first, then every endpoint's second, and so on, so that the
+     * readers sharing an endpoint are different readers.
+     */
+    public List<ZmqSplit> splits() {
+        List<ZmqSplit> splits = new ArrayList<>();
+        for (int share = 0; share < readersPerEndpoint; share++) {
+            for (ZmqEndpoint endpoint : endpoints) {
+                splits.add(new ZmqSplit(endpoint, share));
+            }
+        }
+        return splits;
     }
 
     /**
@@ -59,7 +83,7 @@ public record ZmqSourceConfig(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoi
     public static ZmqSourceConfig of(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoints, String track,
             ReadableConfig options, ZmqCurve curve) {
         return new ZmqSourceConfig(pattern, endpoints, track, options.get(ZmqOptions.REQUESTS_IN_FLIGHT),
-                options.get(ZmqOptions.RETRY_PAUSE), options.get(ZmqOptions.REQUEST_TIMEOUT),
+                options.get(ZmqOptions.READERS_PER_ENDPOINT), options.get(ZmqOptions.RETRY_PAUSE), options.get(ZmqOptions.REQUEST_TIMEOUT),
                 SocketConfig.from(options, curve, endpoints));
     }
 }

@@ -8,7 +8,6 @@ import io.videostream.connector.zeromq.source.enumerator.ZmqSplitEnumerator;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import io.videostream.connector.zeromq.source.split.ZmqSplitSerializer;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -57,17 +56,13 @@ public final class ZmqSource<T> implements Source<T, ZmqSplit, Set<ZmqSplit>>, R
 
     @Override
     public SplitEnumerator<ZmqSplit, Set<ZmqSplit>> createEnumerator(SplitEnumeratorContext<ZmqSplit> context) {
-        return new ZmqSplitEnumerator(context, splits(), new LinkedHashSet<>(splits()));
+        return new ZmqSplitEnumerator(context, config.splits(), new LinkedHashSet<>(config.splits()));
     }
 
     @Override
     public SplitEnumerator<ZmqSplit, Set<ZmqSplit>> restoreEnumerator(SplitEnumeratorContext<ZmqSplit> context,
             Set<ZmqSplit> pending) {
-        return new ZmqSplitEnumerator(context, splits(), pending);
-    }
-
-    private List<ZmqSplit> splits() {
-        return config.endpoints().stream().map(ZmqSplit::new).toList();
+        return new ZmqSplitEnumerator(context, config.splits(), pending);
     }
 
     @Override

@@ -52,9 +52,14 @@ public final class ZmqSourceBuilder<T> {
         return this;
     }
 
-    /** REQ only: requests outstanding per endpoint (pystreaming's {@code reqthread}). */
+    /** REQ only: requests outstanding per split (pystreaming's {@code reqthread}). */
     public ZmqSourceBuilder<T> setRequestsInFlight(int requests) {
         return set(ZmqOptions.REQUESTS_IN_FLIGHT, requests);
+    }
+
+    /** REQ only: how many readers ask each endpoint, each a split of its own ({@link ZmqOptions#READERS_PER_ENDPOINT}). */
+    public ZmqSourceBuilder<T> setReadersPerEndpoint(int readers) {
+        return set(ZmqOptions.READERS_PER_ENDPOINT, readers);
     }
 
     public ZmqSourceBuilder<T> setDeserializer(ZmqDeserializationSchema<T> schema) {

@@ -58,6 +58,15 @@ class ZmqSourceBuilderTest {
     }
 
     @Test
+    void readersShareAnEndpointOnlyWhenTheyAskForFrames() {
+        assertThatCode(() -> sub().setPattern(ZmqSourcePattern.REQ).setTrack("none").setReadersPerEndpoint(4).build())
+                .doesNotThrowAnyException();
+        refused(sub().setReadersPerEndpoint(2), "zeromq.req.readers-per-endpoint applies to the REQ pattern only");
+        refused(sub().setPattern(ZmqSourcePattern.REQ).setTrack("none").setReadersPerEndpoint(0),
+                "zeromq.req.readers-per-endpoint must be at least 1");
+    }
+
+    @Test
     void refusesOptionsOutOfRangeNamingThem() {
         refused(sub().setRequestsInFlight(0), "zeromq.req.in-flight must be at least 1");
         refused(sub().set(ZmqOptions.RECEIVE_HWM, -1), "zeromq.receive.hwm must not be negative");

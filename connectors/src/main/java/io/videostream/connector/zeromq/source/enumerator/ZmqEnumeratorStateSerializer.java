@@ -12,10 +12,13 @@ import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-/** Version 1: the number of pending splits, then each split as {@link ZmqSplitSerializer} writes it. */
+/**
+ * The number of pending splits, then each split as {@link ZmqSplitSerializer} writes it; version 2
+ * with version 2 of the splits, version 1 (read still) with version 1.
+ */
 @Internal
 public final class ZmqEnumeratorStateSerializer implements SimpleVersionedSerializer<Set<ZmqSplit>> {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -36,14 +39,14 @@ public final class ZmqEnumeratorStateSerializer implements SimpleVersionedSerial
 
     @Override
     public Set<ZmqSplit> deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new IOException("unknown ZeroMQ enumerator state version " + version);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
             int n = in.readInt();
             Set<ZmqSplit> pending = new LinkedHashSet<>();
             for (int i = 0; i < n; i++) {
-                pending.add(ZmqSplitSerializer.read(in));
+                pending.add(ZmqSplitSerializer.read(version, in));
             }
             return pending;
         }

@@ -9,11 +9,14 @@ import java.io.IOException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-/** Version 1: the endpoint's address (UTF) and whether it binds. */
+/**
+ * Version 2: the endpoint's address (UTF), whether it binds, and the split's share (int). Version 1,
+ * without the share, is read as share 0.
+ */
 @Internal
 public final class ZmqSplitSerializer implements SimpleVersionedSerializer<ZmqSplit> {
     public static final ZmqSplitSerializer INSTANCE = new ZmqSplitSerializer();
-    private static final int VERSION = 1;
+    static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -31,21 +34,24 @@ public final class ZmqSplitSerializer implements SimpleVersionedSerializer<ZmqSp
 
     @Override
     public ZmqSplit deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
-            throw new IOException("unknown ZmqSplit serializer version " + version);
-        }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            return read(in);
+            return read(version, in);
         }
     }
 
     public static void write(ZmqSplit split, DataOutputStream out) throws IOException {
         out.writeUTF(split.endpoint().address());
         out.writeBoolean(split.endpoint().isBind());
+        out.writeInt(split.share());
     }
 
-    public static ZmqSplit read(DataInputStream in) throws IOException {
+    /** A split as the given version of this serializer wrote it. */
+    public static ZmqSplit read(int version, DataInputStream in) throws IOException {
+        if (version != 1 && version != VERSION) {
+            throw new IOException("unknown ZmqSplit serializer version " + version);
+        }
         String address = in.readUTF();
-        return new ZmqSplit(in.readBoolean() ? ZmqEndpoint.bind(address) : ZmqEndpoint.connect(address));
+        ZmqEndpoint endpoint = in.readBoolean() ? ZmqEndpoint.bind(address) : ZmqEndpoint.connect(address);
+        return new ZmqSplit(endpoint, version == 1 ? 0 : in.readInt());
     }
 }

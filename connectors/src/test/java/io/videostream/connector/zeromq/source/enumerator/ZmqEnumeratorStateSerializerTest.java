@@ -28,8 +28,8 @@ class ZmqEnumeratorStateSerializerTest {
     }
 
     @Test
-    void isVersionOneAndRefusesOthers() throws IOException {
-        assertThat(serializer.getVersion()).isEqualTo(1);
+    void isVersionTwoAndRefusesOthers() throws IOException {
+        assertThat(serializer.getVersion()).isEqualTo(2);
         byte[] bytes = serializer.serialize(Set.of(new ZmqSplit(ZmqEndpoint.bind("tcp://*:5555"))));
         assertThatThrownBy(() -> serializer.deserialize(0, bytes))
                 .isInstanceOf(IOException.class)

@@ -3,10 +3,14 @@ package io.videostream.connector.zeromq.source.enumerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.videostream.connector.zeromq.common.ZmqEndpoint;
+import io.videostream.connector.zeromq.common.ZmqOptions;
+import io.videostream.connector.zeromq.internal.ZmqSourceConfig;
+import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import io.videostream.connector.zeromq.source.split.ZmqSplit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumeratorContext;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,21 @@ class ZmqSplitEnumeratorTest {
         register(0);
         assertThat(assignedTo(0)).containsExactly(SPLITS.get(0), SPLITS.get(2), SPLITS.get(4));
         assertThat(enumerator.snapshotState(2)).isEmpty();
+    }
+
+    @Test
+    void theReadersSharingAnEndpointAreDifferentReaders() {
+        ZmqEndpoint distributor = ZmqEndpoint.connect("tcp://127.0.0.1:5555");
+        List<ZmqSplit> shares = ZmqSourceConfig.of(ZmqSourcePattern.REQ, List.of(distributor), "none",
+                new Configuration().set(ZmqOptions.READERS_PER_ENDPOINT, 4), null).splits();
+        TestingSplitEnumeratorContext<ZmqSplit> four = new TestingSplitEnumeratorContext<>(4);
+        ZmqSplitEnumerator sharing = new ZmqSplitEnumerator(four, shares, new LinkedHashSet<>(shares));
+        for (int reader = 0; reader < 4; reader++) {
+            four.registerReader(reader, "localhost");
+            sharing.addReader(reader);
+            assertThat(four.getSplitAssignments().get(reader).getAssignedSplits())
+                    .containsExactly(new ZmqSplit(distributor, reader));
+        }
     }
 
     @Test

@@ -172,7 +172,12 @@ public class ReceiverJob {
      * its endpoints' sockets in one thread, so many cameras cost sockets, not threads.
      */
     static int sourceParallelism(List<ZmqEndpoint> endpoints, int parallelism) {
-        return Math.min(endpoints.size(), parallelism);
+        return sourceParallelism(endpoints, parallelism, 1);
+    }
+
+    /** One reader per split (an endpoint's, or its share of a REQ endpoint), up to {@code parallelism}. */
+    static int sourceParallelism(List<ZmqEndpoint> endpoints, int parallelism, int readersPerEndpoint) {
+        return Math.min(endpoints.size() * readersPerEndpoint, parallelism);
     }
 
     /** The endpoints for an operator's name: all of a few, the first and how many more of many. */

@@ -51,7 +51,9 @@ public class WorkerJob {
     public static final Flag DRAIN_PATTERN = Flag.of("drain-pattern", "push|pub", "push",
             "push to a collector, with back-pressure, or publish, where slow subscribers lose frames");
     public static final Flag TRACK = Flag.of("track", "NAME", "none", "the track to ask the distributor for");
-    public static final Flag REQTHREAD = Flag.of("reqthread", "N", "3", "requests in flight, as pystreaming's");
+    public static final Flag REQTHREAD = Flag.of("reqthread", "N", "3",
+            "requests in flight per source reader (each instance has one when it asks a distributor), as "
+                    + "pystreaming's");
     public static final Flag RESULT_ONLY = Flag.toggle("result-only",
             "send the original JPEG with the processor's meta (people boxes, qr text), not the processed picture");
     public static final Flag SOURCE_CURVE_SERVER = Flag.of("source-curve-server", "FILE[,FILE]", null,
@@ -137,9 +139,27 @@ public class WorkerJob {
                 .set(ZmqOptions.TRANSPORT, options.transport());
         options.sources().forEach(builder::addEndpoint);
         if (options.sourcePattern() == ZmqSourcePattern.REQ) {
-            builder.setTrack(options.track()).setRequestsInFlight(options.reqthread());
+            builder.setTrack(options.track()).setRequestsInFlight(options.reqthread())
+                    .setReadersPerEndpoint(readersPerEndpoint(options));
         }
         return builder.build();
+    }
+
+    /**
+     * Whether each processing instance asks for its own frames: a worker that asks distributors (REQ)
+     * and runs until the stream ends has a source reader per instance, chained to it, which asks for a
+     * frame when it has room for one, so frames stay in the TaskManager that asked for them and a
+     * slower instance simply asks less. With {@code --frames} (counted per reader) and the other
+     * patterns, an endpoint has one reader, and the frames are spread over the instances.
+     */
+    static boolean asksInPlace(Options options) {
+        return options.sourcePattern() == ZmqSourcePattern.REQ && options.frames() == Long.MAX_VALUE;
+    }
+
+    /** Readers sharing each endpoint: with fewer endpoints than instances, enough for one per instance. */
+    static int readersPerEndpoint(Options options) {
+        int endpoints = options.sources().size();
+        return asksInPlace(options) ? (options.parallelism() + endpoints - 1) / endpoints : 1;
     }
 
     /** Pushes results on with back-pressure (PUSH) or publishes them, dropping for slow subscribers (PUB). */
@@ -162,7 +182,12 @@ public class WorkerJob {
      */
     public static DataStream<Frame> process(DataStream<Frame> jpegFrames, String processor, boolean resultOnly,
             JpegSettings codec, int parallelism) {
-        DataStream<Frame> spread = jpegFrames.rebalance();
+        return processInPlace(jpegFrames.rebalance(), processor, resultOnly, codec, parallelism);
+    }
+
+    /** Decodes, processes and encodes the frames where they are: chained to a source of the same parallelism. */
+    private static DataStream<Frame> processInPlace(DataStream<Frame> spread, String processor, boolean resultOnly,
+            JpegSettings codec, int parallelism) {
         if (resultOnly) {
             return spread.flatMap(new AnalyzeFrames(processor, codec)).setParallelism(parallelism)
                     .name("decode -> " + processor + " -> result");
@@ -178,11 +203,13 @@ public class WorkerJob {
         if (options.processorJar() != null) {
             FrameJobs.ship(env, options.processorJar());
         }
+        int readers = ReceiverJob.sourceParallelism(options.sources(), options.parallelism(),
+                readersPerEndpoint(options));
         DataStream<Frame> frames = env.fromSource(source, WatermarkStrategy.noWatermarks(),
-                "frames from " + ReceiverJob.describe(options.sources()))
-                .setParallelism(ReceiverJob.sourceParallelism(options.sources(), options.parallelism()));
-        DataStream<Frame> results = process(frames, options.processor(), options.resultOnly(), options.codec(),
-                options.parallelism());
+                "frames from " + ReceiverJob.describe(options.sources())).setParallelism(readers);
+        DataStream<Frame> results = asksInPlace(options)
+                ? processInPlace(frames, options.processor(), options.resultOnly(), options.codec(), readers)
+                : process(frames, options.processor(), options.resultOnly(), options.codec(), options.parallelism());
         if (options.sources().size() > 1 || options.format() == SourceFormat.IMAGEZMQ) {
             results = results.map(new NameStreams()).setParallelism(options.parallelism()).name("name streams");
         }

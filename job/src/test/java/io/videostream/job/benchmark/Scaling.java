@@ -15,6 +15,7 @@ import io.videostream.connector.zeromq.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,23 +31,42 @@ import org.zeromq.ZMQ;
  * Does a worker scale out? The worker (decode -> identity -> encode) on the standalone cluster of
  * flink-conf/cluster with 1 and with 2 TaskManagers, each pinned to a CPU of its own (taskset), at
  * parallelism 2 per TaskManager, fed as fast as it takes them with one pre-encoded picture (the
- * feeder only copies bytes) from 1, 10 or 100 streams (PUSH peers; the same total, back-pressure
- * paces them), its results counted by a PULL collector. Feeder and collector run in this JVM,
- * unpinned, and the JobManager too: they share the machine with the TaskManagers. Prints frames per
- * second over the measured window, after a warm-up, against the worker's codec work alone on as many
- * threads as TaskManagers (measured first, in this JVM), the CPU this JVM took meanwhile, and the
- * ratios.
+ * feeder only copies bytes) from 1, 10 or 100 streams (the same total), its results counted by a PULL
+ * collector. The feeders are distributors (the worker's REQ asks for each frame, as pystreaming's
+ * Workers do) or PUSH peers (the worker's PULL takes what they push, back-pressure paces them).
+ * Feeder and collector run in this JVM, unpinned, and the JobManager too: they share the machine
+ * with the TaskManagers. Prints frames per second over the measured window, after a warm-up, against
+ * the worker's codec work alone on as many threads as TaskManagers (measured first, in this JVM), the
+ * CPU this JVM took meanwhile, and the ratios. One TaskManager and two are measured in turns, several
+ * times (the machine's speed moves between runs by more than the effect measured), and compared by
+ * their medians.
  *
- * <p>Arguments: [seconds measured (default 20)] [card (default IMAG_M)].
+ * <p>Arguments: [seconds measured (default 20)] [card (default IMAG_M)] [feeders, comma-separated:
+ * req, push (default req,push)] [turns of 1 and 2 TaskManagers (default 3)].
  */
 public final class Scaling {
     private static final long WARM_UP_MILLIS = 15_000;
 
     private Scaling() {}
 
+    /** How the feeders hand out frames, and the worker's source pattern for them. */
+    enum Feed {
+        /** Distributors (ROUTER) answering each request with a frame; the worker asks (REQ). */
+        REQ,
+        /** PUSH peers; the worker takes what they push (PULL). */
+        PUSH;
+
+        String sourcePattern() {
+            return this == REQ ? "req" : "pull";
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         TestCard card = TestCard.parse(args.length > 1 ? args[1] : "IMAG_M");
+        List<Feed> feeds = Arrays.stream((args.length > 2 ? args[2] : "req,push").split(","))
+                .map(feed -> Feed.valueOf(feed.toUpperCase(Locale.ROOT))).toList();
+        int turns = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         byte[] jpeg;
         try (JpegCodec codec = JpegCodecs.create()) {
             jpeg = codec.encode(TestCards.frame(card, false, 0));
@@ -56,14 +76,29 @@ public final class Scaling {
         double[] ceiling = {codecCeiling(jpeg, 1), codecCeiling(jpeg, 2)};
         System.out.printf(Locale.ROOT, "the worker's codec work (decode, encode) alone: %.1f f/s on 1 thread, %.1f on 2%n",
                 ceiling[0], ceiling[1]);
-        System.out.printf(Locale.ROOT, "%-14s %8s %12s %14s %18s%n", "TaskManagers", "streams", "frames/s",
-                "/ codec alone", "feeder+collector");
-        double one = measure(1, 1, jpeg, seconds, ceiling[0]);
-        double two = measure(2, 1, jpeg, seconds, ceiling[1]);
-        double ten = measure(2, 10, jpeg, seconds, ceiling[1]);
-        double hundred = measure(2, 100, jpeg, seconds, ceiling[1]);
-        System.out.printf(Locale.ROOT, "2 TaskManagers / 1: %.2f (codec alone, 2 threads / 1: %.2f); 10 streams / 1: "
-                + "%.2f; 100 streams / 1: %.2f%n", two / one, ceiling[1] / ceiling[0], ten / two, hundred / two);
+        System.out.printf(Locale.ROOT, "%-6s %-14s %8s %12s %14s %18s%n", "feed", "TaskManagers", "streams",
+                "frames/s", "/ codec alone", "feeder+collector");
+        for (Feed feed : feeds) {
+            double[] one = new double[turns];
+            double[] two = new double[turns];
+            for (int turn = 0; turn < turns; turn++) {
+                one[turn] = measure(feed, 1, 1, jpeg, seconds, ceiling[0]);
+                two[turn] = measure(feed, 2, 1, jpeg, seconds, ceiling[1]);
+            }
+            double ten = measure(feed, 2, 10, jpeg, seconds, ceiling[1]);
+            double hundred = measure(feed, 2, 100, jpeg, seconds, ceiling[1]);
+            System.out.printf(Locale.ROOT, "%s: 2 TaskManagers / 1: %.2f (medians of %d turns; codec alone, 2 threads / "
+                    + "1: %.2f); 10 streams / 1: %.2f; 100 streams / 1: %.2f%n", feed.sourcePattern(),
+                    median(two) / median(one), turns, ceiling[1] / ceiling[0], ten / median(two),
+                    hundred / median(two));
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** Frames per second of the worker's codec work (decode, encode) in {@code threads} threads for 5 s. */
@@ -88,7 +123,8 @@ public final class Scaling {
     }
 
     /** Frames per second through a worker on {@code taskManagers} pinned TaskManagers, from {@code streams} feeders. */
-    static double measure(int taskManagers, int streams, byte[] jpeg, int seconds, double ceiling) throws Exception {
+    static double measure(Feed feed, int taskManagers, int streams, byte[] jpeg, int seconds, double ceiling)
+            throws Exception {
         String cpus = taskManagers == 1 ? "0" : "0,1";
         cluster(Map.of("TASKMANAGER_CPUS", cpus), "start", Integer.toString(taskManagers));
         Set<String> distinct = new LinkedHashSet<>(); // a free port may come up twice
@@ -102,9 +138,15 @@ public final class Scaling {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong received = new AtomicLong();
         try (ZContext context = new ZContext(1)) {
-            Thread feed = thread(() -> feed(context, feeders, jpeg, stop));
+            Thread feeding = thread(() -> {
+                if (feed == Feed.REQ) {
+                    serve(context, feeders, jpeg, stop);
+                } else {
+                    push(context, feeders, jpeg, stop);
+                }
+            });
             Thread collect = thread(() -> collect(context, collector, received, stop));
-            String job = submit("worker", "--sources", sources.toString(), "--source-pattern", "pull", "--drain",
+            String job = submit("worker", "--sources", sources.toString(), "--source-pattern", feed.sourcePattern(), "--drain",
                     collector, "--processor", "identity", "--parallelism", Integer.toString(2 * taskManagers));
             awaitState(job, "RUNNING");
             Thread.sleep(WARM_UP_MILLIS);
@@ -114,11 +156,11 @@ public final class Scaling {
             Thread.sleep(seconds * 1000L);
             double wall = System.nanoTime() - start;
             double fps = (received.get() - before) / (wall / 1e9);
-            System.out.printf(Locale.ROOT, "%-14d %8d %12.1f %14.2f %12.0f%% CPU%n", taskManagers, streams, fps,
-                    fps / ceiling, 100 * (cpuNanos() - cpuBefore) / wall);
+            System.out.printf(Locale.ROOT, "%-6s %-14d %8d %12.1f %14.2f %12.0f%% CPU%n", feed.sourcePattern(),
+                    taskManagers, streams, fps, fps / ceiling, 100 * (cpuNanos() - cpuBefore) / wall);
             cancel(job);
             stop.set(true);
-            feed.join();
+            feeding.join();
             collect.join();
             return fps;
         } finally {
@@ -128,8 +170,42 @@ public final class Scaling {
         }
     }
 
+    /** One thread for all feeders: each ROUTER binds, and answers every request with the next frame. */
+    private static void serve(ZContext context, List<String> addresses, byte[] jpeg, AtomicBoolean stop) {
+        ZMQ.Poller poller = context.createPoller(addresses.size());
+        List<ZMQ.Socket> routers = new ArrayList<>();
+        for (String address : addresses) {
+            ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+            router.bind(address);
+            poller.register(router, ZMQ.Poller.POLLIN);
+            routers.add(router);
+        }
+        PyStreamingWire wire = new PyStreamingWire();
+        long[] next = new long[routers.size()];
+        while (!stop.get()) {
+            poller.poll(100);
+            for (int i = 0; i < routers.size(); i++) {
+                ZMQ.Socket router = routers.get(i);
+                byte[] requester;
+                while ((requester = router.recv(ZMQ.DONTWAIT)) != null) {
+                    while (router.hasReceiveMore()) {
+                        router.recv(); // the empty delimiter and the track asked for: every track is served
+                    }
+                    List<byte[]> parts = wire.encode(Frame.encoded("camera", next[i]++,
+                            System.currentTimeMillis() / 1000.0, null, jpeg));
+                    router.send(requester, ZMQ.SNDMORE);
+                    router.send(new byte[0], ZMQ.SNDMORE);
+                    router.send(parts.get(0), ZMQ.SNDMORE);
+                    router.send(parts.get(1), ZMQ.SNDMORE);
+                    router.send(parts.get(2), ZMQ.SNDMORE);
+                    router.send(parts.get(3), 0);
+                }
+            }
+        }
+    }
+
     /** One thread for all feeders: each PUSH binds, and gets the next frame whenever ZeroMQ has room. */
-    private static void feed(ZContext context, List<String> addresses, byte[] jpeg, AtomicBoolean stop) {
+    private static void push(ZContext context, List<String> addresses, byte[] jpeg, AtomicBoolean stop) {
         List<ZMQ.Socket> pushes = new ArrayList<>();
         for (String address : addresses) {
             ZMQ.Socket push = context.createSocket(SocketType.PUSH);

@@ -46,14 +46,21 @@ class UsageTest {
     void theHelpSaysTheDefaultTheJobApplies() {
         WorkerJob.Options worker = WorkerJob.Options.parse(new Args("--source", "tcp://127.0.0.1:1",
                 "--drain", "tcp://127.0.0.1:2"));
-        String help = WorkerJob.USAGE.text();
-        assertThat(help).containsPattern("--reqthread N +requests in flight.*\\(default " + worker.reqthread() + "\\)")
-                .containsPattern("--quality 1-100 .*\\(default " + worker.codec().quality() + "\\)")
-                .containsPattern("--parallelism N .*\\(default " + worker.parallelism() + "\\)");
+        assertThat(helpOf(WorkerJob.USAGE, "reqthread")).endsWith("(default " + worker.reqthread() + ")");
+        assertThat(helpOf(WorkerJob.USAGE, "quality")).endsWith("(default " + worker.codec().quality() + ")");
+        assertThat(helpOf(WorkerJob.USAGE, "parallelism")).endsWith("(default " + worker.parallelism() + ")");
         assertThat(DemoJob.Options.parse(new Args()).frames().animated()).isTrue();
         assertThat(DemoJob.USAGE.text()).contains("(on unless given as --animated false)");
         assertThat(StreamerJob.Options.parse(new Args("--endpoint", "tcp://127.0.0.1:1")).frames().animated())
                 .isFalse();
+    }
+
+    /** A flag's lines of help, joined. */
+    private static String helpOf(Usage usage, String flag) {
+        String text = usage.text();
+        int start = text.indexOf("\n  --" + flag + " ");
+        int end = text.indexOf("\n  --", start + 1);
+        return text.substring(start, end < 0 ? text.length() : end).replaceAll("\\s+", " ").strip();
     }
 
     @Test

@@ -146,7 +146,7 @@ public final class Scaling {
                 }
             });
             Thread collect = thread(() -> collect(context, collector, received, stop));
-            String job = submit("worker", "--sources", sources.toString(), "--source-pattern", feed.sourcePattern(), "--drain",
+            String job = submit("worker", "--sources", sources.toString(), "--source-pattern", feed.sourcePattern(), "--reqthread", System.getenv().getOrDefault("REQTHREAD", "3"), "--drain",
                     collector, "--processor", "identity", "--parallelism", Integer.toString(2 * taskManagers));
             awaitState(job, "RUNNING");
             Thread.sleep(WARM_UP_MILLIS);

@@ -58,6 +58,14 @@ public final class SharedContext {
         }
     }
 
+    /**
+     * Sockets one context may hold: ZeroMQ's default, 1024, is reached by a worker asking 100
+     * distributors with 8 requests in flight each (a REQ socket and its monitor per request: 1600,
+     * measured), and the next socket then fails with a bare error number. Each socket costs a pipe's
+     * two file descriptors besides its connection.
+     */
+    public static final int MAX_SOCKETS = 16_384;
+
     /** One context and the leases of it. */
     private static final class Generation {
         final ZContext context = new ZContext(1);
@@ -67,6 +75,7 @@ public final class SharedContext {
         volatile Throwable failure;
 
         Generation() {
+            context.getContext().setMaxSockets(MAX_SOCKETS);
             // Before the first socket: the context's threads are made then.
             context.setThreadFactor((target, name) -> {
                 Thread thread = new Thread(target, name);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.videostream.connector.zeromq.Ports;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,21 @@ class SharedContextTest {
         assertThat(sourceSide.context().isClosed()).as("the context outlives the first lease given back").isFalse();
         sourceSide.close();
         assertThat(sourceSide.context().isClosed()).as("the last lease given back ends it").isTrue();
+    }
+
+    @Test
+    void aContextHoldsMoreSocketsThanZeroMqsDefault() {
+        SharedContext.Lease lease = shared.lease();
+        try {
+            List<ZMQ.Socket> sockets = new ArrayList<>();
+            for (int i = 0; i < 1500; i++) { // 100 distributors, 8 requests each, a monitor per REQ socket: 1600
+                sockets.add(lease.context().createSocket(SocketType.REQ));
+            }
+            assertThat(sockets).hasSize(1500);
+            sockets.forEach(ZMQ.Socket::close);
+        } finally {
+            lease.close();
+        }
     }
 
     @Test

@@ -43,6 +43,9 @@ final class LibZmq {
     static final int ZMQ_HANDSHAKE_IVL = 66;
     static final int ZMQ_ZAP_ENFORCE_DOMAIN = 93;
 
+    /** A context option: how many sockets it may hold (libzmq's default: 1023). */
+    static final int ZMQ_MAX_SOCKETS = 2;
+
     static final int ZMQ_DONTWAIT = 1;
     static final int ZMQ_SNDMORE = 2;
     static final short ZMQ_POLLIN = 1;
@@ -83,6 +86,8 @@ final class LibZmq {
     static native String zmq_strerror(int errnum);
 
     static native Pointer zmq_ctx_new();
+
+    static native int zmq_ctx_set(Pointer context, int option, int value);
 
     static native int zmq_ctx_shutdown(Pointer context);
 

@@ -2,6 +2,7 @@ package io.videostream.connector.zeromq.internal.libzmq;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import io.videostream.connector.zeromq.internal.SharedContext;
 import org.apache.flink.annotation.Internal;
 
 /**
@@ -38,13 +39,14 @@ public final class NativeZmq {
         return LibZmq.zmq_has("curve") == 1;
     }
 
-    /** A new context, with libzmq's one I/O thread. */
+    /** A new context, with libzmq's one I/O thread, for as many sockets as a jeromq context takes. */
     public static NativeContext context() {
         requireAvailable("the native ZeroMQ transport");
         Pointer context = LibZmq.zmq_ctx_new();
         if (context == null) {
             throw failure("zmq_ctx_new", Native.getLastError());
         }
+        check(LibZmq.zmq_ctx_set(context, LibZmq.ZMQ_MAX_SOCKETS, SharedContext.MAX_SOCKETS), "zmq_ctx_set");
         return new NativeContext(context);
     }
 

@@ -53,6 +53,16 @@ class NativeSocketTest {
     }
 
     @Test
+    void aContextHoldsMoreSocketsThanLibzmqsDefault() {
+        List<NativeSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) { // libzmq's default is 1023
+            sockets.add(context.socket(NativeSocket.Type.REQ));
+        }
+        assertThat(sockets).hasSize(1500);
+        sockets.forEach(NativeSocket::close);
+    }
+
+    @Test
     void talksWithJeromqBothWays() throws Exception {
         String toJeromq = Ports.freeAddress();
         String fromJeromq = Ports.freeAddress();

@@ -42,10 +42,13 @@ import org.zeromq.ZMQ;
  * their medians.
  *
  * <p>Arguments: [seconds measured (default 20)] [card (default IMAG_M)] [feeders, comma-separated:
- * req, push (default req,push)] [turns of 1 and 2 TaskManagers (default 3)].
+ * req, push (default req,push)] [turns of 1 and 2 TaskManagers (default 3)] [the worker's --reqthread,
+ * requests in flight per source reader (default 3)].
  */
 public final class Scaling {
     private static final long WARM_UP_MILLIS = 15_000;
+    /** The worker's {@code --reqthread}. */
+    private static int reqthread;
 
     private Scaling() {}
 
@@ -67,12 +70,13 @@ public final class Scaling {
         List<Feed> feeds = Arrays.stream((args.length > 2 ? args[2] : "req,push").split(","))
                 .map(feed -> Feed.valueOf(feed.toUpperCase(Locale.ROOT))).toList();
         int turns = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        reqthread = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         byte[] jpeg;
         try (JpegCodec codec = JpegCodecs.create()) {
             jpeg = codec.encode(TestCards.frame(card, false, 0));
         }
-        System.out.printf(Locale.ROOT, "%s (%d bytes a frame), %d s measured after %d s of warm-up%n", card,
-                jpeg.length, seconds, WARM_UP_MILLIS / 1000);
+        System.out.printf(Locale.ROOT, "%s (%d bytes a frame), %d s measured after %d s of warm-up, --reqthread %d%n",
+                card, jpeg.length, seconds, WARM_UP_MILLIS / 1000, reqthread);
         double[] ceiling = {codecCeiling(jpeg, 1), codecCeiling(jpeg, 2)};
         System.out.printf(Locale.ROOT, "the worker's codec work (decode, encode) alone: %.1f f/s on 1 thread, %.1f on 2%n",
                 ceiling[0], ceiling[1]);
@@ -146,7 +150,7 @@ public final class Scaling {
                 }
             });
             Thread collect = thread(() -> collect(context, collector, received, stop));
-            String job = submit("worker", "--sources", sources.toString(), "--source-pattern", feed.sourcePattern(), "--reqthread", System.getenv().getOrDefault("REQTHREAD", "3"), "--drain",
+            String job = submit("worker", "--sources", sources.toString(), "--source-pattern", feed.sourcePattern(), "--reqthread", Integer.toString(reqthread), "--drain",
                     collector, "--processor", "identity", "--parallelism", Integer.toString(2 * taskManagers));
             awaitState(job, "RUNNING");
             Thread.sleep(WARM_UP_MILLIS);

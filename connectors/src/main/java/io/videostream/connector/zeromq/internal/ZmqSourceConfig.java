@@ -25,7 +25,8 @@ import org.apache.flink.configuration.ReadableConfig;
  */
 @Internal
 public record ZmqSourceConfig(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoints, String track,
-        int requestsInFlight, int readersPerEndpoint, Duration retryPause, Duration requestTimeout, SocketConfig sockets)
+        int requestsInFlight, int readersPerEndpoint, Duration retryPause, Duration requestTimeout,
+        SocketConfig sockets)
         implements Serializable {
 
     public ZmqSourceConfig {
@@ -83,7 +84,7 @@ public record ZmqSourceConfig(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoi
     public static ZmqSourceConfig of(ZmqSourcePattern pattern, List<ZmqEndpoint> endpoints, String track,
             ReadableConfig options, ZmqCurve curve) {
         return new ZmqSourceConfig(pattern, endpoints, track, options.get(ZmqOptions.REQUESTS_IN_FLIGHT),
-                options.get(ZmqOptions.READERS_PER_ENDPOINT), options.get(ZmqOptions.RETRY_PAUSE), options.get(ZmqOptions.REQUEST_TIMEOUT),
-                SocketConfig.from(options, curve, endpoints));
+                options.get(ZmqOptions.READERS_PER_ENDPOINT), options.get(ZmqOptions.RETRY_PAUSE),
+                options.get(ZmqOptions.REQUEST_TIMEOUT), SocketConfig.from(options, curve, endpoints));
     }
 }

@@ -115,11 +115,11 @@ public final class ZmqTableFactory implements DynamicTableSourceFactory, Dynamic
         return helper.getOptions();
     }
 
-    /** Fails the table's definition with the message (values in lower case, as enums are written in SQL). */
+    /** Fails the table's definition with the message (enums in lower case, as written in SQL; text as it is). */
     private static void require(boolean condition, String message, Object... values) {
         if (!condition) {
-            Object[] lower = Arrays.stream(values).map(v -> v instanceof Enum<?> ? v.toString().toLowerCase(Locale.ROOT)
-                    : v).toArray();
+            Object[] lower = Arrays.stream(values).map(v -> v instanceof String ? v : v.toString().toLowerCase(Locale.ROOT))
+                    .toArray();
             throw new ValidationException(String.format(message, lower));
         }
     }

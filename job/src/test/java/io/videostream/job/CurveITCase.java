@@ -243,17 +243,12 @@ class CurveITCase {
 
         // pystreaming's Streamer as pyzmq secures it: a PUB that binds, the CURVE server, with pyzmq's own
         // authenticator letting in the client keys of a directory (the receiver's, as videostream keys wrote it).
-        String output = Python.run(dir, """
-                import pickle, time, zmq, zmq.auth
-                from zmq.auth.thread import ThreadAuthenticator
+        String output = Python.run(dir, Python.CURVE_SERVER + """
+                import pickle, time
                 from zmq.utils.monitor import recv_monitor_message
                 ctx = zmq.Context()
-                auth = ThreadAuthenticator(ctx)
-                auth.start()
-                auth.configure_curve(domain='*', location=d + '/clients')
                 s = ctx.socket(zmq.PUB)
-                s.curve_publickey, s.curve_secretkey = zmq.auth.load_certificate(d + '/streamer.key_secret')
-                s.curve_server = True
+                auth = curve_server(ctx, s, 'streamer')
                 monitor = s.get_monitor_socket()
                 s.bind('%s')
                 deadline = time.time() + 60

@@ -14,6 +14,23 @@ public final class Python {
     public static final String EXECUTABLE =
             Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
+    /**
+     * Python that defines {@code curve_server(ctx, socket, name)}: makes the socket a CURVE server with
+     * {@code d/NAME.key_secret} that lets in the clients whose public certificates are in {@code
+     * d/clients}, as pyzmq users secure one (pyzmq's authenticator, returned to be stopped).
+     */
+    public static final String CURVE_SERVER = """
+            import zmq, zmq.auth
+            from zmq.auth.thread import ThreadAuthenticator
+            def curve_server(ctx, socket, name):
+                auth = ThreadAuthenticator(ctx)
+                auth.start()
+                auth.configure_curve(domain='*', location=d + '/clients')
+                socket.curve_publickey, socket.curve_secretkey = zmq.auth.load_certificate(d + '/' + name + '.key_secret')
+                socket.curve_server = True
+                return auth
+            """;
+
     private Python() {}
 
     /** Starts the code; its output and errors are its input stream. */

@@ -241,17 +241,12 @@ class ZmqTableITCase {
         Files.copy(dir.resolve("query.key"), dir.resolve("clients/query.key"));
         // A map-reduce Receiver in Python secured as pyzmq users do: PULL binds as the CURVE server, its
         // authenticator letting in the client keys of a directory.
-        Process collector = Python.start(dir, """
-                import pickle, time, zmq, zmq.auth
-                from zmq.auth.thread import ThreadAuthenticator
+        Process collector = Python.start(dir, Python.CURVE_SERVER + """
+                import pickle
                 ctx = zmq.Context()
                 zmq.auth.create_certificates(d, 'collector')
-                auth = ThreadAuthenticator(ctx)
-                auth.start()
-                auth.configure_curve(domain='*', location=d + '/clients')
                 s = ctx.socket(zmq.PULL)
-                s.curve_publickey, s.curve_secretkey = zmq.auth.load_certificate(d + '/collector.key_secret')
-                s.curve_server = True
+                auth = curve_server(ctx, s, 'collector')
                 s.rcvtimeo = 30000
                 s.bind('%s')
                 print('listening', flush=True)

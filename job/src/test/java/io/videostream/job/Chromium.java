@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -177,12 +179,22 @@ final class Chromium {
             throw new IllegalStateException("chromium did not answer within 30 s: " + what);
         }
 
+        /**
+         * Ends the browser and the processes it started (renderers, utilities), which write into its
+         * profile until they end: a test's temporary directory is deleted right after.
+         */
         @Override
         public void close() throws InterruptedException {
             socket.abort();
-            chromium.destroy();
-            if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
-                chromium.destroyForcibly();
+            List<ProcessHandle> processes = new ArrayList<>(chromium.descendants().toList());
+            processes.add(0, chromium.toHandle());
+            processes.forEach(ProcessHandle::destroy);
+            for (ProcessHandle process : processes) {
+                try {
+                    process.onExit().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    process.destroyForcibly();
+                }
             }
         }
     }

@@ -5,7 +5,8 @@ Used by the interop tests. Every role ends by itself: at end of stream, or after
 
   pystreaming_peer.py streamer    ENDPOINT COUNT JPEG STOP_JPEG   PUB: COUNT frames, then STOPSTREAM
   pystreaming_peer.py collector   ENDPOINT                        PULL (binds): prints what arrived as JSON
-  pystreaming_peer.py distributor ENDPOINT COUNT JPEG STOP_JPEG TRACKS   REP: serves each track COUNT frames
+  pystreaming_peer.py distributor ENDPOINT COUNT JPEG STOP_JPEG TRACKS   REP: serves each track COUNT frames, then
+                                  STOPSTREAM once, as pystreaming's distributor does
   pystreaming_peer.py worker      ENDPOINT TRACK                  REQ: asks for frames until STOPSTREAM
 """
 import json
@@ -74,25 +75,49 @@ def collector(context, endpoint):
 
 
 def distributor(context, endpoint, count, jpeg, stop_jpeg, tracks):
+    """As pystreaming's distributor: every frame joins every track's queue, a request is answered the
+    newest frame of its track's queue, FRAMEMISS when it is empty, TRACKMISS for an unknown track. The
+    end of stream is queued like a frame, so one request per track gets it and later ones FRAMEMISS;
+    the distributor goes away a second after queueing it, as pystreaming's Streamer stops then. The
+    frames are queued one every 2 ms from the first request on (a real Streamer starts at once and
+    drops what nobody takes)."""
     socket = context.socket(zmq.REP)
     socket.bind(endpoint)
-    socket.setsockopt(zmq.RCVTIMEO, TIMEOUT_MS)
+    queues = {track: [] for track in tracks}
     served = {track: 0 for track in tracks}
-    requests, stops = [], 0
-    while stops < 3 * len(tracks):  # every requester of the other side learns that the stream ended
+    requests, misses_after_end = [], 0
+    queued, next_at, close_at = 0, None, None
+    last_request = time.time()
+    while close_at is None or time.time() < close_at:
+        now = time.time()
+        if next_at is not None and close_at is None and now >= next_at:
+            if queued < count:
+                for queue in queues.values():
+                    queue.append((jpeg, now, queued))
+                queued += 1
+                next_at = now + 0.002
+            else:
+                for queue in queues.values():
+                    queue.append((stop_jpeg, now, STOPSTREAM))
+                close_at = now + 1.0
+        if not socket.poll(1):
+            if now - last_request > TIMEOUT_MS / 1000:
+                break
+            continue
         track = socket.recv().decode()
+        last_request = time.time()
         requests.append(track)
-        if track not in served:
+        next_at = next_at or last_request
+        if track not in queues:
             send_frame(socket, b"nil", None, 0.0, TRACKMISS)
-        elif len(requests) % 5 == 0:
-            send_frame(socket, b"nil", None, 0.0, FRAMEMISS)  # now and then the queue is empty
-        elif served[track] < count:
-            send_frame(socket, jpeg, None, time.time(), served[track])
-            served[track] += 1
+        elif queues[track]:
+            buf, ftime, fno = queues[track].pop()
+            served[track] += fno >= 0
+            send_frame(socket, buf, None, ftime, fno)
         else:
-            send_frame(socket, stop_jpeg, None, time.time(), STOPSTREAM)
-            stops += 1
-    return {"served": served, "tracks_asked": sorted(set(requests))}
+            misses_after_end += close_at is not None
+            send_frame(socket, b"nil", None, 0.0, FRAMEMISS)
+    return {"served": served, "tracks_asked": sorted(set(requests)), "misses_after_end": misses_after_end}
 
 
 def worker(context, endpoint, track):

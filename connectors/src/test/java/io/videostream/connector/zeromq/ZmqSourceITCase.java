@@ -281,6 +281,52 @@ class ZmqSourceITCase {
         }
     }
 
+    @Test
+    void readersSharingAPystreamingDistributorAllEndThoughOnlyOneRequesterIsToldTheEnd() throws Exception {
+        String address = Ports.freeAddress();
+        CollectingSink<String> sink = new CollectingSink<>("req-pystreaming-end");
+        try (Peer<Integer> distributor = Peer.start(context -> {
+            // As pystreaming's distributor: the end of stream is queued like a frame and handed out once,
+            // "not available" answers everyone after it, and the distributor goes away a second later.
+            ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+            router.bind(address);
+            router.setReceiveTimeOut(10_000);
+            int next = 0;
+            long closeAt = Long.MAX_VALUE;
+            while (System.nanoTime() < closeAt) {
+                ZMsg request = ZMsg.recvMsg(router);
+                if (request == null) {
+                    break;
+                }
+                String reply = next < 100 ? "m" + next : next == 100 ? TextSchema.END : TextSchema.MISS;
+                if (next++ == 100) {
+                    closeAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                    router.setReceiveTimeOut(1000);
+                }
+                ZMsg answer = new ZMsg();
+                answer.add(request.pop());
+                answer.add(request.pop()); // the REQ envelope's empty delimiter
+                message(reply).forEach(answer::add);
+                answer.send(router);
+            }
+            return next - 101;
+        })) {
+            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                    .setPattern(ZmqSourcePattern.REQ)
+                    .addEndpoint(ZmqEndpoint.connect(address))
+                    .setTrack("none")
+                    .setReadersPerEndpoint(2)
+                    .setDeserializer(new TextSchema())
+                    .build();
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(2);
+            env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq").sinkTo(sink);
+            awaitEnd(env.executeAsync(), sink);
+            assertThat(sink.results()).as("every frame once").containsExactlyInAnyOrderElementsOf(numbered(100));
+            assertThat(distributor.result(10)).as("requests answered \"not available\" after the end").isPositive();
+        }
+    }
+
     /** Set when the job has been busy with its first record; a new one for each run. */
     private static volatile AtomicBoolean wasBusy;
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Flink jobs between Python peers that speak pystreaming's wire format with pyzmq, in both
  * directions: a Python Streamer feeding Flink feeding a Python collecting Receiver, and a Python
- * distributor serving Flink serving a Python Worker.
+ * distributor serving Flink serving a Python Worker. The Python distributor ends as pystreaming's
+ * does: it hands the end of stream to one request only, then goes away.
  */
 class PystreamingInteropITCase {
     @RegisterExtension
@@ -69,19 +70,20 @@ class PystreamingInteropITCase {
     }
 
     @Test
-    void pythonDistributorToFlinkDistributorToPythonWorker() throws Exception {
+    void pythonDistributorToFlinkDistributorToPythonWorkerEndsEveryReaderOfTheDistributor() throws Exception {
         String pythonDistributor = Ports.freeAddress();
         String flinkDistributor = Ports.freeAddress();
         try (PythonPeer distributor = PythonPeer.start(dir, "distributor", pythonDistributor, "40",
                 PythonPeer.JPEG, PythonPeer.STOP_JPEG, "none");
                 PythonPeer worker = PythonPeer.start(dir, "worker", flinkDistributor, "none")) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            env.setParallelism(1);
+            env.setParallelism(2);
             ZmqSource<Frame> source = ZmqSource.<Frame>builder()
                     .setPattern(ZmqSourcePattern.REQ)
                     .addEndpoint(ZmqEndpoint.connect(pythonDistributor))
                     .setTrack("none")
                     .setRequestsInFlight(3)
+                    .setReadersPerEndpoint(2) // as the worker job asks: one reader per instance
                     .setDeserializer(new PyStreamingSchema())
                     .build();
             env.fromSource(source, WatermarkStrategy.noWatermarks(), "python distributor")
@@ -91,7 +93,8 @@ class PystreamingInteropITCase {
                             .setTracks("none")
                             .setSerializer(new PyStreamingSchema())
                             .setFlowControl(FlowControl.BLOCK)
-                            .build());
+                            .build())
+                    .setParallelism(1);
             env.execute();
 
             JsonNode got = worker.result(60);
@@ -100,6 +103,8 @@ class PystreamingInteropITCase {
             JsonNode served = distributor.result(30);
             assertThat(served.get("served").get("none").asInt()).isEqualTo(40);
             assertThat(served.get("tracks_asked").toString()).isEqualTo("[\"none\"]");
+            assertThat(served.get("misses_after_end").asInt()).as("requests after the one that got the end")
+                    .isPositive();
         }
     }
 

@@ -84,7 +84,7 @@ public final class ZmqOptions {
             .withDescription("REQ pattern: how many source readers ask each endpoint's distributor, each on a "
                     + "connection of its own. A distributor answers whoever asks, so readers with their processing "
                     + "chained to them take frames as fast as they process them, on every TaskManager, and no frame "
-                    + "is handed on to another reader. Each ends when the distributor answers it the end of stream.");
+                    + "is handed on to another reader. When one of them is answered the end of stream, all of them end.");
 
     public static final ConfigOption<Duration> RETRY_PAUSE = ConfigOptions.key("zeromq.req.retry-pause")
             .durationType()

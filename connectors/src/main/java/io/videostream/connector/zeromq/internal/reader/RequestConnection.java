@@ -26,8 +26,13 @@ import org.slf4j.LoggerFactory;
  * the distributor comes up, and the frame it took would be answered to a request given up (one frame
  * lost per timeout, measured). The timeout counts only the time the reader spent waiting for answers:
  * while the job is busy and the fetcher waits to hand over what it has, answers wait in the sockets,
- * and they are read, not asked for again. The stream has ended when every requester has been told
- * so: replies to the other requests in flight may still carry frames.
+ * and they are read, not asked for again.
+ *
+ * <p>The split ends when each of its requesters has learned that the stream ended: replies to the
+ * other requests in flight may still carry frames. Once the end is known (this split was answered the
+ * end of stream, or another reader of the endpoint was, see {@link EndedStreams}), "not available"
+ * and an unanswered request end a requester too: pystreaming's distributor hands the end out once,
+ * like a frame, answers "not available" after it, and goes away a second later.
  */
 @Internal
 final class RequestConnection extends SplitConnection {
@@ -42,6 +47,7 @@ final class RequestConnection extends SplitConnection {
     private final AtomicInteger inFlight;
     private final SocketSession session;
     private final SocketMetrics metrics;
+    private final EndedStreams endedStreams;
     private final List<Requester> requesters = new ArrayList<>();
     private final List<ZmqSocket> sockets = new ArrayList<>();
     /** When the timers last ran, or -1. */
@@ -93,7 +99,7 @@ final class RequestConnection extends SplitConnection {
     }
 
     RequestConnection(SocketSession session, ZmqSplit split, ZmqSourceConfig config, MessageHandler<?> handler,
-            SocketMetrics metrics, AtomicInteger inFlight) {
+            SocketMetrics metrics, AtomicInteger inFlight, EndedStreams endedStreams) {
         super(split, handler);
         this.track = config.track();
         this.request = List.of(track.getBytes(StandardCharsets.UTF_8));
@@ -102,6 +108,7 @@ final class RequestConnection extends SplitConnection {
         this.inFlight = inFlight;
         this.session = session;
         this.metrics = metrics;
+        this.endedStreams = endedStreams;
         for (int i = 0; i < config.requestsInFlight(); i++) {
             Requester requester = new Requester();
             requesters.add(requester);
@@ -127,16 +134,23 @@ final class RequestConnection extends SplitConnection {
         if (kind == MessageKind.LAST_DATA) {
             finish(); // replies to the other requests in flight are not wanted
         } else if (kind == MessageKind.END_OF_STREAM) {
+            endedStreams.seen(split.endpoint());
             end(requester);
         } else if (kind == MessageKind.UNKNOWN_TRACK) {
             // Asking again would get the same answer: the job fails for good rather than restart.
             throw new SuppressRestartsException(new IllegalStateException("the distributor at "
                     + split.endpoint().address() + " does not serve track '" + track + "'"));
+        } else if (kind == MessageKind.NOT_AVAILABLE && streamEnded()) {
+            end(requester); // the queue is empty and no frame will join it
         } else if (kind == MessageKind.NOT_AVAILABLE) {
             requester.retryAt = System.nanoTime() + retryPauseNanos;
         } else {
             requester.ask();
         }
+    }
+
+    private boolean streamEnded() {
+        return endedStreams.hasEnded(split.endpoint());
     }
 
     /**
@@ -157,7 +171,7 @@ final class RequestConnection extends SplitConnection {
         long waited = lastTimersRun < 0 ? 0 : Math.min(now - lastTimersRun, MAX_WAIT_BETWEEN_RUNS_NANOS);
         lastTimersRun = now;
         long next = Long.MAX_VALUE;
-        boolean streamEnded = requesters.stream().anyMatch(r -> r.ended);
+        boolean streamEnded = streamEnded();
         for (Requester r : requesters) {
             if (r.ended) {
                 continue;

@@ -34,6 +34,7 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     private final MessageHandler<T> handler;
     private final SocketMetrics socketMetrics;
     private final AtomicInteger requestsInFlight;
+    private final EndedStreams endedStreams;
     private final SocketSession session;
     private final Map<String, SplitConnection> connections = new LinkedHashMap<>();
     private SocketPoller poller;
@@ -41,11 +42,12 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     private final List<ZmqSocket> polledSockets = new ArrayList<>();
 
     ZmqSplitReader(ZmqSourceConfig config, MessageHandler<T> handler, SocketMetrics socketMetrics,
-            AtomicInteger requestsInFlight) {
+            AtomicInteger requestsInFlight, EndedStreams endedStreams) {
         this.config = config;
         this.handler = handler;
         this.socketMetrics = socketMetrics;
         this.requestsInFlight = requestsInFlight;
+        this.endedStreams = endedStreams;
         this.session = SocketSession.open(config.sockets());
     }
 
@@ -135,7 +137,8 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
             case REP:
                 return new StreamConnection(session, SocketKind.REP, split, handler, socketMetrics);
             case REQ:
-                return new RequestConnection(session, split, config, handler, socketMetrics, requestsInFlight);
+                return new RequestConnection(session, split, config, handler, socketMetrics, requestsInFlight,
+                        endedStreams);
             default:
                 throw new IllegalArgumentException("unknown pattern " + config.pattern());
         }

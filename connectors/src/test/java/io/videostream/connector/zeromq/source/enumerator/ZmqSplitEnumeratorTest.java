@@ -91,4 +91,25 @@ class ZmqSplitEnumeratorTest {
         restored.addReader(1);
         assertThat(assignedTo(1)).containsExactly(SPLITS.get(3));
     }
+
+    @Test
+    void theEndOfAStreamOneReaderSawGoesToTheOthersOnceAndToReadersThatComeBack() {
+        register(0);
+        register(1);
+        ZmqEndpoint endpoint = SPLITS.get(1).endpoint();
+        enumerator.handleSourceEvent(1, new StreamEndedEvent(endpoint));
+        enumerator.handleSourceEvent(0, new StreamEndedEvent(endpoint)); // reader 0 saw it too: nobody learns more
+        assertThat(toldTo(0)).containsExactly(endpoint);
+        assertThat(toldTo(1)).as("the reader that saw it").isEmpty();
+
+        context.registeredReaders().remove(1); // reader 1 failed and comes back
+        register(1);
+        assertThat(toldTo(1)).containsExactly(endpoint);
+    }
+
+    private List<ZmqEndpoint> toldTo(int reader) {
+        return context.getSentEvents().getOrDefault(reader, List.of()).stream()
+                .map(event -> ((StreamEndedEvent) event).endpoint())
+                .toList();
+    }
 }

@@ -259,11 +259,7 @@ class ZmqSourceITCase {
                 if (reply.equals(TextSchema.END)) {
                     router.setReceiveTimeOut(2000);
                 }
-                ZMsg answer = new ZMsg();
-                answer.add(request.pop());
-                answer.add(request.pop()); // the REQ envelope's empty delimiter
-                message(reply).forEach(answer::add);
-                answer.send(router);
+                answer(router, request, reply);
             }
             return requesters;
         })) {
@@ -303,11 +299,7 @@ class ZmqSourceITCase {
                     closeAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
                     router.setReceiveTimeOut(1000);
                 }
-                ZMsg answer = new ZMsg();
-                answer.add(request.pop());
-                answer.add(request.pop()); // the REQ envelope's empty delimiter
-                message(reply).forEach(answer::add);
-                answer.send(router);
+                answer(router, request, reply);
             }
             return next - 101;
         })) {
@@ -325,6 +317,65 @@ class ZmqSourceITCase {
             assertThat(sink.results()).as("every frame once").containsExactlyInAnyOrderElementsOf(numbered(100));
             assertThat(distributor.result(10)).as("requests answered \"not available\" after the end").isPositive();
         }
+    }
+
+    @Test
+    void whileTheDistributorHasNoFrameOnlyThreeRequestersKeepAskingAndAllAskOnceFramesCome() throws Exception {
+        String address = Ports.freeAddress();
+        CollectingSink<String> sink = new CollectingSink<>("req-parked");
+        try (Peer<List<Set<String>>> distributor = Peer.start(context -> {
+            ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+            router.bind(address);
+            router.setReceiveTimeOut(10_000);
+            Set<String> askedOnce = new HashSet<>();
+            Set<String> askedAgainWhileEmpty = new HashSet<>();
+            Set<String> askedForFrames = new HashSet<>();
+            long framesFrom = 0;
+            int next = 0;
+            while (true) { // a second of "not available", then the frames, then the end to whoever asks
+                ZMsg request = ZMsg.recvMsg(router);
+                if (request == null) {
+                    break;
+                }
+                String requester = request.peekFirst().toString();
+                framesFrom = framesFrom == 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(1) : framesFrom;
+                if (System.nanoTime() < framesFrom) {
+                    (askedOnce.add(requester) ? askedOnce : askedAgainWhileEmpty).add(requester);
+                    answer(router, request, TextSchema.MISS);
+                    continue;
+                }
+                askedForFrames.add(requester);
+                String reply = next < 200 ? "m" + next++ : TextSchema.END;
+                if (reply.equals(TextSchema.END)) {
+                    router.setReceiveTimeOut(2000);
+                }
+                answer(router, request, reply);
+            }
+            return List.of(askedOnce, askedAgainWhileEmpty, askedForFrames);
+        })) {
+            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                    .setPattern(ZmqSourcePattern.REQ)
+                    .addEndpoint(ZmqEndpoint.connect(address))
+                    .setTrack("none")
+                    .setRequestsInFlight(8)
+                    .setDeserializer(new TextSchema())
+                    .build();
+            run(source, sink, 1);
+            assertThat(sink.results()).as("every frame once").containsExactlyInAnyOrderElementsOf(numbered(200));
+            List<Set<String>> asked = distributor.result(10);
+            assertThat(asked.get(0)).as("requesters").hasSize(8);
+            assertThat(asked.get(1)).as("requesters that asked again while there was no frame").hasSize(3);
+            assertThat(asked.get(2)).as("requesters that asked once frames came").hasSize(8);
+        }
+    }
+
+    /** A ROUTER's answer to a REQ: the requester's routing id, the empty delimiter, then the message. */
+    private static void answer(ZMQ.Socket router, ZMsg request, String text) {
+        ZMsg answer = new ZMsg();
+        answer.add(request.pop());
+        answer.add(request.pop());
+        message(text).forEach(answer::add);
+        answer.send(router);
     }
 
     /** Set when the job has been busy with its first record; a new one for each run. */

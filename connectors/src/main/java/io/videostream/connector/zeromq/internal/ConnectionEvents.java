@@ -16,6 +16,7 @@ public final class ConnectionEvents {
     private final SocketMetrics metrics;
     private final RateLimitedLog log = new RateLimitedLog(LOG, 10_000);
     private boolean lostPeer;
+    private long made;
 
     public ConnectionEvents(String description, SocketMetrics metrics) {
         this.description = description;
@@ -24,11 +25,17 @@ public final class ConnectionEvents {
 
     /** A connection was made (either way). */
     public void connected(String address) {
+        made++;
         if (lostPeer) {
             lostPeer = false;
             metrics.reconnects.inc();
             log.info("{}: peer at {} is back", description, address);
         }
+    }
+
+    /** How many connections were made so far. */
+    public long made() {
+        return made;
     }
 
     /** A connection ended. */

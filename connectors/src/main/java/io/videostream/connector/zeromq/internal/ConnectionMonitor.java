@@ -62,6 +62,11 @@ public final class ConnectionMonitor implements AutoCloseable {
         return events;
     }
 
+    /** How many connections the socket made so far, as far as {@link #drain()} saw. */
+    public long connectionsMade() {
+        return connections.made();
+    }
+
     /** Handles the events that are waiting, and nudges a stalled handshake. */
     public void drain() {
         receiveEvents();

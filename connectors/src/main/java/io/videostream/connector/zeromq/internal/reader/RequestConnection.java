@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * while the job is busy and the fetcher waits to hand over what it has, answers wait in the sockets,
  * and they are read, not asked for again.
  *
+ * <p>While the distributor has no frame, at most {@value #ASKING_WHILE_EMPTY} requesters keep asking
+ * (pystreaming's default {@code reqthread}); the others wait until one of them is answered a frame. A
+ * distributor that answers "not available" at once (pystreaming's) is asked no more often than by a
+ * pystreaming Worker while its queue is empty, and all requests are out again as soon as frames come.
+ *
  * <p>The split ends when each of its requesters has learned that the stream ended: replies to the
  * other requests in flight may still carry frames. Once the end is known (this split was answered the
  * end of stream, or another reader of the endpoint was, see {@link EndedStreams}), "not available"
@@ -39,6 +44,8 @@ final class RequestConnection extends SplitConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RequestConnection.class);
     /** The most that counts as waiting between two runs of the timers: two of the reader's polls. */
     private static final long MAX_WAIT_BETWEEN_RUNS_NANOS = 2 * ZmqSplitReader.POLL_MILLIS * 1_000_000;
+    /** How many requesters keep asking a distributor that has no frame. */
+    static final int ASKING_WHILE_EMPTY = 3;
 
     private final String track;
     private final List<byte[]> request;
@@ -60,6 +67,12 @@ final class RequestConnection extends SplitConnection {
         /** How long the reader has waited for the answer to the request in flight. */
         long waitedNanos;
         long retryAt = -1;
+        /** Whether the socket had made a connection when the request was asked. */
+        boolean connectedWhenAsked;
+        /** One of those that keep asking while the distributor has no frame. */
+        boolean polling;
+        /** Not asking until another requester is answered a frame. */
+        boolean parked;
         boolean ended;
 
         Requester() {
@@ -73,6 +86,8 @@ final class RequestConnection extends SplitConnection {
             waiting = true;
             waitedNanos = 0;
             retryAt = -1;
+            parked = false;
+            connectedWhenAsked = socket.connectionsMade() > 0;
             socket.send(request);
         }
 
@@ -143,8 +158,19 @@ final class RequestConnection extends SplitConnection {
         } else if (kind == MessageKind.NOT_AVAILABLE && streamEnded()) {
             end(requester); // the queue is empty and no frame will join it
         } else if (kind == MessageKind.NOT_AVAILABLE) {
-            requester.retryAt = System.nanoTime() + retryPauseNanos;
+            if (!requester.polling && requesters.stream().filter(r -> r.polling).count() >= ASKING_WHILE_EMPTY) {
+                requester.parked = true;
+            } else {
+                requester.polling = true;
+                requester.retryAt = System.nanoTime() + retryPauseNanos;
+            }
         } else {
+            for (Requester r : requesters) { // frames are coming: every requester asks
+                r.polling = false;
+                if (r.parked) {
+                    r.ask();
+                }
+            }
             requester.ask();
         }
     }
@@ -176,12 +202,20 @@ final class RequestConnection extends SplitConnection {
             if (r.ended) {
                 continue;
             }
-            if (r.waiting) {
+            if (r.waiting && !r.connectedWhenAsked && r.socket.connectionsMade() > 0) {
+                // The request waited in a new socket for its first connection and went out just now:
+                // its answer has a whole timeout from here (giving up now could lose the frame it takes).
+                r.connectedWhenAsked = true;
+                r.waitedNanos = 0;
+            } else if (r.waiting) {
                 r.waitedNanos += waited;
             }
-            if (streamEnded && r.timedOut()) {
+            if (streamEnded && (r.timedOut() || r.parked)) {
                 r.answered(); // the stream ended and this request is not answered: the distributor is gone
                 end(r);
+                continue;
+            }
+            if (r.parked) {
                 continue;
             }
             if (r.retryAt >= 0 && now >= r.retryAt) {

@@ -111,6 +111,11 @@ final class JeromqSession extends SocketSession {
         }
 
         @Override
+        public long connectionsMade() {
+            return monitor.connectionsMade();
+        }
+
+        @Override
         public void close(Duration linger) {
             monitor.close();
             // jeromq's destroySocket gives the socket the context's linger, whatever the socket had: set

@@ -172,6 +172,11 @@ final class NativeSession extends SocketSession {
         }
 
         @Override
+        public long connectionsMade() {
+            return connections.made();
+        }
+
+        @Override
         public void close(Duration linger) {
             handleEvents(); // the last events, so the counts are complete
             monitor.close();

@@ -35,6 +35,9 @@ public interface ZmqSocket {
      */
     void handleEvents();
 
+    /** How many connections the socket made so far (either way), as far as {@link #handleEvents()} saw. */
+    long connectionsMade();
+
     /** Closes the socket and its monitor; what the socket still holds may leave for up to {@code linger}. */
     void close(Duration linger);
 }

@@ -132,6 +132,8 @@ public final class EndToEnd {
                 what, ceiling, plain, fps, fps / ceiling, fps / plain, lostUnpaced + live.lost(),
                 live.latencyPercentile(50), live.latencyPercentile(99), live.latencyPercentile(100));
         System.out.println("  slowest frames (seconds into the run: latency): " + live.slowest(5));
+        System.out.printf(Locale.ROOT, "  the first frames: %s; the longest after the first second: %.1f ms%n",
+                live.first(5), live.longestAfter(1));
     }
 
     /**
@@ -217,6 +219,19 @@ public final class EndToEnd {
                     .collect(Collectors.joining(", "));
         }
 
+        /** The latencies (ms) of the {@code n} frames that arrived first. */
+        String first(int n) {
+            return arrivals.stream().sorted((a, b) -> Long.compare(a[0], b[0])).limit(n)
+                    .map(a -> String.format(Locale.ROOT, "%.1f ms", a[1] / 1000.0))
+                    .collect(Collectors.joining(", "));
+        }
+
+        /** The longest latency (ms) of the frames that arrived more than {@code seconds} after the first. */
+        double longestAfter(int seconds) {
+            long from = arrivals.stream().mapToLong(a -> a[0]).min().orElse(0) + seconds * 1_000_000_000L;
+            return arrivals.stream().filter(a -> a[0] > from).mapToLong(a -> a[1]).max().orElse(0) / 1000.0;
+        }
+
         /** The latency (ms) that {@code percent} of the frames did not exceed; 100: the longest. */
         double latencyPercentile(int percent) {
             long[] latencies = arrivals.stream().mapToLong(a -> a[1]).sorted().toArray();
@@ -235,7 +250,8 @@ public final class EndToEnd {
         var streamer = new StreamerJob.Options(ZmqEndpoint.bind(distributor), List.of("none"),
                 new TestCardStream.Options(Frame.DEFAULT_STREAM, card, false, fps, frames), null, codec, CORES)
                 .withSockets(wire.streamer(), wire.transport());
-        var worker = new WorkerJob.Options(List.of(ZmqEndpoint.connect(distributor)), ZmqSourcePattern.REQ, "none", 3,
+        var worker = new WorkerJob.Options(List.of(ZmqEndpoint.connect(distributor)), ZmqSourcePattern.REQ, "none",
+                Integer.parseInt(WorkerJob.REQTHREAD.defaultValue()),
                 ZmqEndpoint.connect(collector), ZmqSinkPattern.PUSH, "identity", false, Long.MAX_VALUE, codec,
                 CORES, false).withSockets(wire.workerSource(), wire.workerDrain(), wire.transport());
         List<JobClient> jobs = new ArrayList<>();

@@ -12,6 +12,7 @@ import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
 import io.videostream.codec.wire.PyStreamingWire;
 import io.videostream.connector.zeromq.Ports;
+import io.videostream.job.WorkerJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ import org.zeromq.ZMQ;
  *
  * <p>Arguments: [seconds measured (default 20)] [card (default IMAG_M)] [feeders, comma-separated:
  * req, push (default req,push)] [turns of 1 and 2 TaskManagers (default 3)] [the worker's --reqthread,
- * requests in flight per source reader (default 3)].
+ * requests in flight per source reader (default: the worker's)].
  */
 public final class Scaling {
     private static final long WARM_UP_MILLIS = 15_000;
@@ -70,7 +71,7 @@ public final class Scaling {
         List<Feed> feeds = Arrays.stream((args.length > 2 ? args[2] : "req,push").split(","))
                 .map(feed -> Feed.valueOf(feed.toUpperCase(Locale.ROOT))).toList();
         int turns = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        reqthread = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        reqthread = Integer.parseInt(args.length > 4 ? args[4] : WorkerJob.REQTHREAD.defaultValue());
         byte[] jpeg;
         try (JpegCodec codec = JpegCodecs.create()) {
             jpeg = codec.encode(TestCards.frame(card, false, 0));

@@ -150,8 +150,9 @@ class ZmqTableITCase {
 
     /**
      * A pystreaming distributor (REP) of one track: every other request gets "not available"
-     * (FRAMEMISS), the others the frames in turn, then STOPSTREAM for each of the 3 requesters; any
-     * other track gets TRACKMISS. Ends once the stream has ended for all, or after a minute of silence.
+     * (FRAMEMISS), the others the frames in turn, then STOPSTREAM once, as pystreaming hands it out,
+     * and FRAMEMISS after it; any other track gets TRACKMISS. Ends after a second without requests
+     * once the stream has ended, or after a minute of silence.
      */
     private static Peer<Void> serve(String address, String served) {
         return Peer.start(context -> {
@@ -160,14 +161,14 @@ class ZmqTableITCase {
             rep.bind(address);
             PyStreamingWire wire = new PyStreamingWire();
             long next = 0;
-            int stops = 0;
-            for (int request = 0; request < 1000 && stops < 3; request++) {
+            boolean ended = false;
+            for (int request = 0; request < 1000; request++) {
                 String track = rep.recvStr();
                 if (track == null) {
                     break;
                 } else if (!track.equals(served)) {
                     Peer.send(rep, PyStreamingWire.trackMiss());
-                } else if (request % 2 == 0) {
+                } else if (request % 2 == 0 || ended) {
                     Peer.send(rep, PyStreamingWire.frameMiss());
                 } else if (next < FRAMES) {
                     Peer.send(rep, wire.encode(Frame.encoded(served, next, captureMillis(next) / 1000.0, null, JPEG)));
@@ -175,7 +176,8 @@ class ZmqTableITCase {
                 } else {
                     Peer.send(rep, wire.encode(Frame.encoded(served, PyStreamingWire.STOPSTREAM, START_SECONDS + 2, null,
                             JPEG)));
-                    stops++;
+                    ended = true;
+                    rep.setReceiveTimeOut(1000);
                 }
             }
             return null;

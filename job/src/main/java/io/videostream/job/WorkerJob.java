@@ -51,9 +51,9 @@ public class WorkerJob {
     public static final Flag DRAIN_PATTERN = Flag.of("drain-pattern", "push|pub", "push",
             "push to a collector, with back-pressure, or publish, where slow subscribers lose frames");
     public static final Flag TRACK = Flag.of("track", "NAME", "none", "the track to ask the distributor for");
-    public static final Flag REQTHREAD = Flag.of("reqthread", "N", "8",
-            "requests in flight per source reader (each instance has one when it asks a distributor); while the "
-                    + "distributor has no frame, three of them keep asking, as pystreaming's Worker does");
+    public static final Flag REQTHREAD = Flag.of("reqthread", "N", "3",
+            "requests in flight per source reader (each instance has one when it asks a distributor), as "
+                    + "pystreaming's; with more, three keep asking while the distributor has no frame");
     public static final Flag RESULT_ONLY = Flag.toggle("result-only",
             "send the original JPEG with the processor's meta (people boxes, qr text), not the processed picture");
     public static final Flag SOURCE_CURVE_SERVER = Flag.of("source-curve-server", "FILE[,FILE]", null,

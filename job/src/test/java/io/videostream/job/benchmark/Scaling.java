@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -44,12 +45,18 @@ import org.zeromq.ZMQ;
  *
  * <p>Arguments: [seconds measured (default 20)] [card (default IMAG_M)] [feeders, comma-separated:
  * req, push (default req,push)] [turns of 1 and 2 TaskManagers (default 3)] [the worker's --reqthread,
- * requests in flight per source reader (default: the worker's)].
+ * requests in flight per source reader, comma-separated (default: the worker's)]. Several feeds or
+ * --reqthread values are measured in the same turns, one after the other, so the machine's drift
+ * falls on each alike.
  */
 public final class Scaling {
     private static final long WARM_UP_MILLIS = 15_000;
-    /** The worker's {@code --reqthread}. */
-    private static int reqthread;
+    /** A feed and the worker's {@code --reqthread} (which only a worker asking distributors uses). */
+    record Setting(Feed feed, int reqthread) {
+        String label() {
+            return feed == Feed.REQ ? "req/" + reqthread : feed.sourcePattern();
+        }
+    }
 
     private Scaling() {}
 
@@ -71,31 +78,37 @@ public final class Scaling {
         List<Feed> feeds = Arrays.stream((args.length > 2 ? args[2] : "req,push").split(","))
                 .map(feed -> Feed.valueOf(feed.toUpperCase(Locale.ROOT))).toList();
         int turns = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        reqthread = Integer.parseInt(args.length > 4 ? args[4] : WorkerJob.REQTHREAD.defaultValue());
+        List<Integer> reqthreads = Arrays.stream((args.length > 4 ? args[4] : WorkerJob.REQTHREAD.defaultValue())
+                .split(",")).map(Integer::parseInt).toList();
+        List<Setting> settings = feeds.stream().flatMap(feed -> feed == Feed.REQ
+                ? reqthreads.stream().map(n -> new Setting(feed, n)) : Stream.of(new Setting(feed, reqthreads.get(0))))
+                .toList();
         byte[] jpeg;
         try (JpegCodec codec = JpegCodecs.create()) {
             jpeg = codec.encode(TestCards.frame(card, false, 0));
         }
-        System.out.printf(Locale.ROOT, "%s (%d bytes a frame), %d s measured after %d s of warm-up, --reqthread %d%n",
-                card, jpeg.length, seconds, WARM_UP_MILLIS / 1000, reqthread);
+        System.out.printf(Locale.ROOT, "%s (%d bytes a frame), %d s measured after %d s of warm-up%n",
+                card, jpeg.length, seconds, WARM_UP_MILLIS / 1000);
         double[] ceiling = {codecCeiling(jpeg, 1), codecCeiling(jpeg, 2)};
         System.out.printf(Locale.ROOT, "the worker's codec work (decode, encode) alone: %.1f f/s on 1 thread, %.1f on 2%n",
                 ceiling[0], ceiling[1]);
-        System.out.printf(Locale.ROOT, "%-6s %-14s %8s %12s %14s %18s%n", "feed", "TaskManagers", "streams",
+        System.out.printf(Locale.ROOT, "%-8s %-14s %8s %12s %14s %18s%n", "feed", "TaskManagers", "streams",
                 "frames/s", "/ codec alone", "feeder+collector");
-        for (Feed feed : feeds) {
-            double[] one = new double[turns];
-            double[] two = new double[turns];
-            for (int turn = 0; turn < turns; turn++) {
-                one[turn] = measure(feed, 1, 1, jpeg, seconds, ceiling[0]);
-                two[turn] = measure(feed, 2, 1, jpeg, seconds, ceiling[1]);
+        double[][] one = new double[settings.size()][turns];
+        double[][] two = new double[settings.size()][turns];
+        for (int turn = 0; turn < turns; turn++) {
+            for (int i = 0; i < settings.size(); i++) {
+                one[i][turn] = measure(settings.get(i), 1, 1, jpeg, seconds, ceiling[0]);
+                two[i][turn] = measure(settings.get(i), 2, 1, jpeg, seconds, ceiling[1]);
             }
-            double ten = measure(feed, 2, 10, jpeg, seconds, ceiling[1]);
-            double hundred = measure(feed, 2, 100, jpeg, seconds, ceiling[1]);
+        }
+        for (int i = 0; i < settings.size(); i++) {
+            double ten = measure(settings.get(i), 2, 10, jpeg, seconds, ceiling[1]);
+            double hundred = measure(settings.get(i), 2, 100, jpeg, seconds, ceiling[1]);
             System.out.printf(Locale.ROOT, "%s: 2 TaskManagers / 1: %.2f (medians of %d turns; codec alone, 2 threads / "
-                    + "1: %.2f); 10 streams / 1: %.2f; 100 streams / 1: %.2f%n", feed.sourcePattern(),
-                    median(two) / median(one), turns, ceiling[1] / ceiling[0], ten / median(two),
-                    hundred / median(two));
+                    + "1: %.2f); 10 streams / 1: %.2f; 100 streams / 1: %.2f%n", settings.get(i).label(),
+                    median(two[i]) / median(one[i]), turns, ceiling[1] / ceiling[0], ten / median(two[i]),
+                    hundred / median(two[i]));
         }
     }
 
@@ -128,8 +141,9 @@ public final class Scaling {
     }
 
     /** Frames per second through a worker on {@code taskManagers} pinned TaskManagers, from {@code streams} feeders. */
-    static double measure(Feed feed, int taskManagers, int streams, byte[] jpeg, int seconds, double ceiling)
+    static double measure(Setting setting, int taskManagers, int streams, byte[] jpeg, int seconds, double ceiling)
             throws Exception {
+        Feed feed = setting.feed();
         String cpus = taskManagers == 1 ? "0" : "0,1";
         cluster(Map.of("TASKMANAGER_CPUS", cpus), "start", Integer.toString(taskManagers));
         Set<String> distinct = new LinkedHashSet<>(); // a free port may come up twice
@@ -151,7 +165,7 @@ public final class Scaling {
                 }
             });
             Thread collect = thread(() -> collect(context, collector, received, stop));
-            String job = submit("worker", "--sources", sources.toString(), "--source-pattern", feed.sourcePattern(), "--reqthread", Integer.toString(reqthread), "--drain",
+            String job = submit("worker", "--sources", sources.toString(), "--source-pattern", feed.sourcePattern(), "--reqthread", Integer.toString(setting.reqthread()), "--drain",
                     collector, "--processor", "identity", "--parallelism", Integer.toString(2 * taskManagers));
             awaitState(job, "RUNNING");
             Thread.sleep(WARM_UP_MILLIS);
@@ -161,7 +175,7 @@ public final class Scaling {
             Thread.sleep(seconds * 1000L);
             double wall = System.nanoTime() - start;
             double fps = (received.get() - before) / (wall / 1e9);
-            System.out.printf(Locale.ROOT, "%-6s %-14d %8d %12.1f %14.2f %12.0f%% CPU%n", feed.sourcePattern(),
+            System.out.printf(Locale.ROOT, "%-8s %-14d %8d %12.1f %14.2f %12.0f%% CPU%n", setting.label(),
                     taskManagers, streams, fps, fps / ceiling, 100 * (cpuNanos() - cpuBefore) / wall);
             cancel(job);
             stop.set(true);

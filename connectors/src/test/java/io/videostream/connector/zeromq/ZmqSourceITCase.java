@@ -12,6 +12,7 @@ import io.videostream.connector.zeromq.common.ZmqEndpoint;
 import io.videostream.connector.zeromq.common.ZmqOptions;
 import io.videostream.connector.zeromq.common.ZmqTransport;
 import io.videostream.connector.zeromq.source.ZmqSource;
+import io.videostream.connector.zeromq.source.ZmqSourceBuilder;
 import io.videostream.connector.zeromq.source.ZmqSourcePattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +56,15 @@ class ZmqSourceITCase {
             builder.addEndpoint(endpoint);
         }
         return builder.build();
+    }
+
+    /** A REQ source of text messages asking the distributor at {@code address} for {@code track}. */
+    private static ZmqSourceBuilder<String> reqSource(String address, String track) {
+        return ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
+                .setPattern(ZmqSourcePattern.REQ)
+                .addEndpoint(ZmqEndpoint.connect(address))
+                .setTrack(track)
+                .setDeserializer(new TextSchema());
     }
 
     /** Runs source -> collecting sink until the job ends by itself. */
@@ -225,12 +235,8 @@ class ZmqSourceITCase {
             }
             return requests;
         })) {
-            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                    .setPattern(ZmqSourcePattern.REQ)
-                    .addEndpoint(ZmqEndpoint.connect(address))
-                    .setTrack("none")
+            ZmqSource<String> source = reqSource(address, "none")
                     .setRequestsInFlight(3)
-                    .setDeserializer(new TextSchema())
                     .build();
             run(source, sink, 1);
             assertThat(sink.results()).containsExactlyInAnyOrderElementsOf(numbered(30));
@@ -263,12 +269,8 @@ class ZmqSourceITCase {
             }
             return requesters;
         })) {
-            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                    .setPattern(ZmqSourcePattern.REQ)
-                    .addEndpoint(ZmqEndpoint.connect(address))
-                    .setTrack("none")
+            ZmqSource<String> source = reqSource(address, "none")
                     .setReadersPerEndpoint(2)
-                    .setDeserializer(new TextSchema())
                     .build();
             run(source, sink, 2);
             assertThat(sink.results()).as("every frame once").containsExactlyInAnyOrderElementsOf(numbered(200));
@@ -303,12 +305,8 @@ class ZmqSourceITCase {
             }
             return next - 101;
         })) {
-            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                    .setPattern(ZmqSourcePattern.REQ)
-                    .addEndpoint(ZmqEndpoint.connect(address))
-                    .setTrack("none")
+            ZmqSource<String> source = reqSource(address, "none")
                     .setReadersPerEndpoint(2)
-                    .setDeserializer(new TextSchema())
                     .build();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
@@ -353,12 +351,8 @@ class ZmqSourceITCase {
             }
             return List.of(askedOnce, askedAgainWhileEmpty, askedForFrames);
         })) {
-            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                    .setPattern(ZmqSourcePattern.REQ)
-                    .addEndpoint(ZmqEndpoint.connect(address))
-                    .setTrack("none")
+            ZmqSource<String> source = reqSource(address, "none")
                     .setRequestsInFlight(8)
-                    .setDeserializer(new TextSchema())
                     .build();
             run(source, sink, 1);
             assertThat(sink.results()).as("every frame once").containsExactlyInAnyOrderElementsOf(numbered(200));
@@ -387,13 +381,9 @@ class ZmqSourceITCase {
         CollectingSink<String> sink = new CollectingSink<>("req-busy");
         wasBusy = new AtomicBoolean();
         try (Peer<Integer> distributor = Peer.start(context -> serve(context, address, 30))) {
-            ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                    .setPattern(ZmqSourcePattern.REQ)
-                    .addEndpoint(ZmqEndpoint.connect(address))
-                    .setTrack("none")
+            ZmqSource<String> source = reqSource(address, "none")
                     .setRequestsInFlight(3)
                     .set(ZmqOptions.REQUEST_TIMEOUT, Duration.ofMillis(200))
-                    .setDeserializer(new TextSchema())
                     .build();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
@@ -430,13 +420,9 @@ class ZmqSourceITCase {
 
     /** A REQ source (three requests in flight) into the sink, started. */
     private static JobClient startReq(String address, Duration timeout, CollectingSink<String> sink) throws Exception {
-        ZmqSource<String> source = ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                .setPattern(ZmqSourcePattern.REQ)
-                .addEndpoint(ZmqEndpoint.connect(address))
-                .setTrack("none")
+        ZmqSource<String> source = reqSource(address, "none")
                 .setRequestsInFlight(3)
                 .set(ZmqOptions.REQUEST_TIMEOUT, timeout)
-                .setDeserializer(new TextSchema())
                 .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
@@ -508,12 +494,7 @@ class ZmqSourceITCase {
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(restarting(1000, Duration.ofMillis(100)));
             env.setParallelism(1);
-            env.fromSource(ZmqSource.<String>builder().set(ZmqOptions.TRANSPORT, transport())
-                            .setPattern(ZmqSourcePattern.REQ)
-                            .addEndpoint(ZmqEndpoint.connect(address))
-                            .setTrack("bogus")
-                            .setDeserializer(new TextSchema())
-                            .build(), WatermarkStrategy.noWatermarks(), "zeromq")
+            env.fromSource(reqSource(address, "bogus").build(), WatermarkStrategy.noWatermarks(), "zeromq")
                     .sinkTo(new CollectingSink<>("unknown-track-no-restart"));
             JobClient job = env.executeAsync();
             assertThatThrownBy(() -> job.getJobExecutionResult().get(30, TimeUnit.SECONDS))

@@ -37,8 +37,7 @@ public final class FileStream {
     public static DataStream<Frame> encoded(StreamExecutionEnvironment env, Path folder, double fps, long frames,
             int parallelism) {
         List<String> jpegs = jpegFiles(folder);
-        return TestCardStream.clock(env, fps, Math.min(frames, jpegs.size()))
-                .rebalance()
+        return TestCardStream.clock(env, fps, Math.min(frames, jpegs.size()), parallelism)
                 .map(new FileFrames(Frame.DEFAULT_STREAM, jpegs)).setParallelism(parallelism)
                 .name("JPEG files of " + folder);
     }

@@ -3,15 +3,18 @@ package io.videostream.job.operators;
 import io.videostream.codec.Frame;
 import io.videostream.codec.testcard.TestCard;
 import io.videostream.codec.testcard.TestCards;
-import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.java.tuple.Tuple2;
 
 /**
  * Turns clock ticks (frame number, capture time) into raw test-card frames, like pystreaming's
  * {@code testcard}. The capture time is the tick's, so frames rendered in parallel keep the order
- * of the clock.
+ * of the clock. The card is rendered as the operator opens, before the clock starts (the first
+ * rendering of a 1280x720 card takes ~200 ms; an animated card's other angles are rendered as they
+ * first come, 5-25 ms each, and kept).
  */
-public class TestCardFrames implements MapFunction<Tuple2<Long, Double>, Frame> {
+public class TestCardFrames extends RichMapFunction<Tuple2<Long, Double>, Frame> {
     private static final long serialVersionUID = 1L;
 
     private final String stream;
@@ -22,6 +25,11 @@ public class TestCardFrames implements MapFunction<Tuple2<Long, Double>, Frame> 
         this.stream = stream;
         this.card = card;
         this.animated = animated;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        TestCards.frame(card, animated, 0);
     }
 
     @Override

@@ -71,12 +71,12 @@ public final class VideoSource implements Source<Frame, VideoSplit, List<VideoSp
 
     @Override
     public SimpleVersionedSerializer<VideoSplit> getSplitSerializer() {
-        return new VideoSplitSerializer();
+        return VideoSplit.SERIALIZER;
     }
 
     @Override
     public SimpleVersionedSerializer<List<VideoSplit>> getEnumeratorCheckpointSerializer() {
-        return new VideoSplitSerializer.Pending();
+        return VideoSplit.SERIALIZER.pending();
     }
 
     @Override

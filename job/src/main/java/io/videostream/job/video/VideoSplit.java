@@ -1,5 +1,6 @@
 package io.videostream.job.video;
 
+import io.videostream.job.io.SplitSerializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,6 +13,9 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * @param index the input's place on the command line: input i is read by reader i mod parallelism
  */
 public record VideoSplit(int index, VideoInput input, long nextFno, long endFno) implements SourceSplit {
+    static final SplitSerializer<VideoSplit> SERIALIZER = new SplitSerializer<>("video split", VideoSplit::write,
+            VideoSplit::read);
+
     @Override
     public String splitId() {
         return Integer.toString(index);
@@ -22,16 +26,16 @@ public record VideoSplit(int index, VideoInput input, long nextFno, long endFno)
         return new VideoSplit(index, input, fno, endFno);
     }
 
-    void write(DataOutputStream out) throws IOException {
-        out.writeInt(index);
-        out.writeUTF(input.location());
-        out.writeUTF(input.stream());
-        out.writeUTF(input.kind().name());
-        out.writeLong(nextFno);
-        out.writeLong(endFno);
+    private static void write(VideoSplit split, DataOutputStream out) throws IOException {
+        out.writeInt(split.index);
+        out.writeUTF(split.input.location());
+        out.writeUTF(split.input.stream());
+        out.writeUTF(split.input.kind().name());
+        out.writeLong(split.nextFno);
+        out.writeLong(split.endFno);
     }
 
-    static VideoSplit read(DataInputStream in) throws IOException {
+    private static VideoSplit read(DataInputStream in) throws IOException {
         int index = in.readInt();
         VideoInput input = new VideoInput(in.readUTF(), in.readUTF(), VideoInput.Kind.valueOf(in.readUTF()));
         return new VideoSplit(index, input, in.readLong(), in.readLong());

@@ -49,19 +49,29 @@ final class BoundedQueue {
         return true;
     }
 
-    /** Puts back the newest message, taken but not handed out (its peer was gone). */
-    synchronized void putBackNewest(List<byte[]> message) {
-        messages.addLast(message);
+    /**
+     * The message a distributor answers a request with, or null: with {@link FlowControl#DROP_OLDEST}
+     * (live) the newest, pystreaming's freshest frame, the older ones soon dropped; with
+     * {@link FlowControl#BLOCK} (nothing dropped) the oldest: newest-first under a writer that waits
+     * for room would keep the oldest at the bottom for as long as frames come faster than workers take
+     * them (seconds, measured), and they would reach a receiver too late to be put in order.
+     */
+    synchronized List<byte[]> pollForRequest() {
+        return taken(flowControl == FlowControl.BLOCK ? messages.pollFirst() : messages.pollLast());
+    }
+
+    /** Puts back a message {@link #pollForRequest()} took but could not hand out (its peer was gone). */
+    synchronized void putBack(List<byte[]> message) {
+        if (flowControl == FlowControl.BLOCK) {
+            messages.addFirst(message);
+        } else {
+            messages.addLast(message);
+        }
     }
 
     /** The oldest message, or null. */
     synchronized List<byte[]> pollOldest() {
         return taken(messages.pollFirst());
-    }
-
-    /** The newest message, or null. */
-    synchronized List<byte[]> pollNewest() {
-        return taken(messages.pollLast());
     }
 
     private List<byte[]> taken(List<byte[]> message) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The distributor, as pystreaming's: every record goes into every track's bounded queue; a request
- * (a REQ peer's one part, the track name) is answered with the newest queued message of that track,
+ * (a REQ peer's one part, the track name) is answered with a queued message of that track (the newest
+ * when the queue drops, as pystreaming's, the oldest when it blocks: {@link BoundedQueue#pollForRequest}),
  * the schema's "unknown track" reply for a track not served, and once the input has ended and the
  * queue is empty, the end-of-stream marker. Unlike pystreaming's REP, which answers "not available"
  * at once when the queue is empty (and the worker asks again after a pause), a ROUTER holds such a
@@ -141,11 +142,11 @@ final class DistributorLoop extends SocketLoop {
         }
         if (held >= MAX_HELD) {
             BoundedQueue queue = tracks.get(track);
-            List<byte[]> message = queue.pollNewest();
+            List<byte[]> message = queue.pollForRequest();
             if (message == null) {
                 reply(envelope, schema.notAvailable(track), false);
             } else if (!reply(envelope, message, true)) {
-                queue.putBackNewest(message);
+                queue.putBack(message);
             }
             return;
         }
@@ -166,10 +167,10 @@ final class DistributorLoop extends SocketLoop {
             BoundedQueue queue = tracks.get(track.getKey());
             while (!requests.isEmpty()) {
                 Held oldest = requests.peekFirst();
-                List<byte[]> message = queue.pollNewest();
+                List<byte[]> message = queue.pollForRequest();
                 if (message != null) {
                     if (!reply(oldest.envelope(), message, true)) {
-                        queue.putBackNewest(message); // its worker is gone: the frame goes to the next one
+                        queue.putBack(message); // its worker is gone: the frame goes to the next one
                     }
                 } else if (finishing && endOfStream != null) {
                     reply(oldest.envelope(), endOfStream, false);

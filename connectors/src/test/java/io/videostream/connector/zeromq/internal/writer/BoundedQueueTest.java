@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.videostream.connector.zeromq.TextSchema;
 import io.videostream.connector.zeromq.common.FlowControl;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.metrics.SimpleCounter;
@@ -54,17 +55,41 @@ class BoundedQueueTest {
         queue.put(TextSchema.message("a"), () -> true);
         assertThat(queue.put(TextSchema.message("b"), () -> false)).isFalse();
         assertThat(queue.size()).isEqualTo(1);
-        assertThat(text(queue.pollNewest())).isEqualTo("a");
+        assertThat(text(queue.pollOldest())).isEqualTo("a");
         assertThat(dropped.getCount()).isZero();
     }
 
     @Test
-    void aDistributorTakesTheNewest() throws InterruptedException {
+    void aLiveDistributorAnswersWithTheNewestAndPutsBackWhatItCouldNotHandOut() throws InterruptedException {
         BoundedQueue queue = new BoundedQueue(3, FlowControl.DROP_OLDEST, dropped);
         queue.put(TextSchema.message("a"), () -> true);
         queue.put(TextSchema.message("b"), () -> true);
-        assertThat(text(queue.pollNewest())).isEqualTo("b");
-        assertThat(text(queue.pollNewest())).isEqualTo("a");
-        assertThat(queue.pollNewest()).isNull();
+        List<byte[]> newest = queue.pollForRequest();
+        assertThat(text(newest)).isEqualTo("b");
+        queue.putBack(newest); // its worker was gone
+        assertThat(text(queue.pollForRequest())).isEqualTo("b");
+        assertThat(text(queue.pollForRequest())).isEqualTo("a");
+        assertThat(queue.pollForRequest()).isNull();
+    }
+
+    @Test
+    void aDistributorThatDropsNothingAnswersWithTheOldestSoNoneWaitsUnderNewerOnes() throws InterruptedException {
+        BoundedQueue queue = new BoundedQueue(3, FlowControl.BLOCK, dropped);
+        for (String m : List.of("a", "b", "c")) {
+            queue.put(TextSchema.message(m), () -> true);
+        }
+        // Frames keep coming as fast as they are taken: each answer makes room for the next one.
+        List<String> answered = new ArrayList<>();
+        for (String m : List.of("d", "e", "f")) {
+            List<byte[]> oldest = queue.pollForRequest();
+            answered.add(text(oldest));
+            queue.put(TextSchema.message(m), () -> true);
+        }
+        List<byte[]> next = queue.pollForRequest();
+        queue.putBack(next); // its worker was gone
+        while ((next = queue.pollForRequest()) != null) {
+            answered.add(text(next));
+        }
+        assertThat(answered).containsExactly("a", "b", "c", "d", "e", "f");
     }
 }

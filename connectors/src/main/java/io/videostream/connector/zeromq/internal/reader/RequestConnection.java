@@ -59,6 +59,8 @@ final class RequestConnection extends SplitConnection {
     private final List<ZmqSocket> sockets = new ArrayList<>();
     /** When the timers last ran, or -1. */
     private long lastTimersRun = -1;
+    /** Whether the requests going unanswered were logged since the distributor last answered. */
+    private boolean unansweredLogged;
 
     /** One REQ socket and where its request stands. */
     private final class Requester {
@@ -145,6 +147,7 @@ final class RequestConnection extends SplitConnection {
             return;
         }
         requester.answered();
+        unansweredLogged = false;
         MessageKind kind = handler.handle(split, reply);
         if (kind == MessageKind.LAST_DATA) {
             finish(); // replies to the other requests in flight are not wanted
@@ -221,8 +224,12 @@ final class RequestConnection extends SplitConnection {
             if (r.retryAt >= 0 && now >= r.retryAt) {
                 r.ask();
             } else if (r.timedOut()) {
-                LOG.info("No answer from the distributor at {} for {} ms; asking again on a new socket",
-                        split.endpoint().address(), timeoutNanos / 1_000_000);
+                if (!unansweredLogged) {
+                    LOG.info("No answer from the distributor at {} for {} ms; asking again on new sockets every {} ms "
+                            + "until it answers", split.endpoint().address(), timeoutNanos / 1_000_000,
+                            timeoutNanos / 1_000_000);
+                    unansweredLogged = true;
+                }
                 r.askAnew();
             }
             long dueIn = r.retryAt >= 0 ? r.retryAt - now : timeoutNanos - r.waitedNanos;

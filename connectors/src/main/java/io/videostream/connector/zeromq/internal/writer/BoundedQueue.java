@@ -54,7 +54,7 @@ final class BoundedQueue {
      * (live) the newest, pystreaming's freshest frame, the older ones soon dropped; with
      * {@link FlowControl#BLOCK} (nothing dropped) the oldest: newest-first under a writer that waits
      * for room would keep the oldest at the bottom for as long as frames come faster than workers take
-     * them (seconds, measured), and they would reach a receiver too late to be put in order.
+     * them, and they would reach a receiver too late to be put in order.
      */
     synchronized List<byte[]> pollForRequest() {
         return taken(flowControl == FlowControl.BLOCK ? messages.pollFirst() : messages.pollLast());

@@ -7,11 +7,11 @@ package io.videostream.job.operators;
  * wherever the stream stands; a repeated or older number is no gap; control numbers (negative:
  * STOPSTREAM and the like) are no frames.
  */
-final class FrameGaps {
+public final class FrameGaps {
     private long newest = -1;
 
     /** Takes the next frame number; returns how many numbers were skipped before it. */
-    long next(long fno) {
+    public long next(long fno) {
         if (fno < 0) {
             return 0;
         }

@@ -1,8 +1,11 @@
 package io.videostream.job.sinks;
 
 import io.videostream.codec.Frame;
+import io.videostream.job.operators.FrameGaps;
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -13,7 +16,8 @@ import org.apache.flink.metrics.MeterView;
 /**
  * Prints, once a second per parallel instance, how many frames per second arrive and what the last
  * one looked like; every 10 s, the percentiles of latency (now - ftime) over those 10 s, and at the
- * end of a bounded run, over the whole run. The rate is also the metric {@code framesPerSecond}.
+ * end of a bounded run, over the whole run, with the frames missing from it (gaps in each stream's
+ * frame numbers, {@link FrameGaps}). The rate is also the metric {@code framesPerSecond}.
  */
 public class FrameRateSink implements Sink<Frame> {
     private static final long serialVersionUID = 1L;
@@ -46,6 +50,8 @@ public class FrameRateSink implements Sink<Frame> {
         private long windowFrames;
         private long totalFrames;
         private Frame last;
+        private final Map<String, FrameGaps> gaps = new HashMap<>();
+        private long missing;
 
         Writer(String label, Meter meter, PrintStream out, LongSupplier clock) {
             this.label = label;
@@ -63,6 +69,7 @@ public class FrameRateSink implements Sink<Frame> {
             windowFrames++;
             totalFrames++;
             last = frame;
+            missing += gaps.computeIfAbsent(frame.stream(), stream -> new FrameGaps()).next(frame.fno());
             long latency = Math.round(now - frame.ftime() * 1000.0);
             recentLatency.add(latency);
             runLatency.add(latency);
@@ -96,6 +103,8 @@ public class FrameRateSink implements Sink<Frame> {
                 report(clock.getAsLong());
             }
             out.printf(Locale.ROOT, "%s latency over the run: %s%n", label, runLatency.describe());
+            out.printf(Locale.ROOT, "%s frames missing over the run: %d (gaps in the frame numbers: lost on the way, "
+                    + "or left out as late)%n", label, missing);
         }
 
         @Override

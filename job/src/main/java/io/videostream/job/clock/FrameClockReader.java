@@ -2,7 +2,6 @@ package io.videostream.job.clock;
 
 import io.videostream.job.operators.ThrottledWarning;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +51,15 @@ final class FrameClockReader implements SourceReader<Tuple2<Long, Double>, Clock
             }
             return InputStatus.NOTHING_AVAILABLE;
         }
-        ClockLane next = lanes.stream().min(Comparator.comparingLong(ClockLane::nextFno)).orElseThrow();
+        int earliest = 0; // the lane of the earliest frame: a loop, not a stream, once per tick
+        for (int i = 1; i < lanes.size(); i++) {
+            if (lanes.get(i).nextFno() < lanes.get(earliest).nextFno()) {
+                earliest = i;
+            }
+        }
+        ClockLane next = lanes.get(earliest);
         if (next.nextFno() >= frames) {
-            lanes.remove(next);
+            lanes.remove(earliest);
             return InputStatus.MORE_AVAILABLE;
         }
         double due = next.dueSeconds(fps);
@@ -70,7 +75,7 @@ final class FrameClockReader implements SourceReader<Tuple2<Long, Double>, Clock
                     + "or raise --parallelism", -wait, fps, next.nextFno());
         }
         output.collect(Tuple2.of(next.nextFno(), due));
-        lanes.set(lanes.indexOf(next), next.ticked());
+        lanes.set(earliest, next.ticked());
         return InputStatus.MORE_AVAILABLE;
     }
 

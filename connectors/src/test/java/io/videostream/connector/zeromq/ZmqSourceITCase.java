@@ -67,13 +67,13 @@ class ZmqSourceITCase {
                 .setDeserializer(new TextSchema());
     }
 
-    /** Runs source -> collecting sink until the job ends by itself. */
+    /** Runs source -> collecting sink until the job ends by itself (see {@link #awaitEnd}). */
     private static JobExecutionResult run(ZmqSource<String> source, CollectingSink<String> sink, int parallelism)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "zeromq").sinkTo(sink);
-        return env.execute();
+        return awaitEnd(env.executeAsync(), sink);
     }
 
     @Test
@@ -112,7 +112,8 @@ class ZmqSourceITCase {
             for (int i = 0; i <= 100; i++) {
                 Peer.send(req, i == 50 ? List.of(new byte[] {1}, new byte[] {2}) : message("m" + (i < 50 ? i : i - 1)));
                 List<byte[]> reply = Peer.receive(req); // a sender waits for the hub, as imagezmq's does
-                replies += reply != null && reply.size() == 1 && reply.get(0).length == 0 ? 1 : 0;
+                assertThat(reply).as("the reply to request %d, within 10 s", i).isNotNull();
+                replies += reply.size() == 1 && reply.get(0).length == 0 ? 1 : 0;
             }
             Peer.send(req, message(TextSchema.END));
             return replies;
@@ -167,7 +168,7 @@ class ZmqSourceITCase {
                         return m.substring(0, m.indexOf(':'));
                     })
                     .sinkTo(sink);
-            env.execute();
+            awaitEnd(env.executeAsync(), sink);
 
             int sentBeforeHeldBack = pusher.result(10);
             assertThat(sentBeforeHeldBack).as("the peer was held back").isPositive();
@@ -397,7 +398,7 @@ class ZmqSourceITCase {
                         return m;
                     })
                     .sinkTo(sink);
-            env.execute();
+            awaitEnd(env.executeAsync(), sink);
             assertThat(distributor.result(10)).as("answered").isEqualTo(30);
         }
         assertThat(sink.results()).as("every answer taken, none asked again and thrown away")
@@ -530,9 +531,13 @@ class ZmqSourceITCase {
         assertThat(counter(METRICS, job.getJobID(), "reconnects")).isGreaterThanOrEqualTo(1);
     }
 
-    private static void awaitEnd(JobClient job, CollectingSink<String> sink) throws Exception {
+    /**
+     * Waits for the job to end by itself, at most a minute: a job that does not end is cancelled and the
+     * test fails with what it received (rather than hanging until the test's timeout interrupts it).
+     */
+    private static JobExecutionResult awaitEnd(JobClient job, CollectingSink<String> sink) throws Exception {
         try {
-            job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+            return job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             job.cancel();
             throw new AssertionError("the job did not end; it received " + sink.results(), e);

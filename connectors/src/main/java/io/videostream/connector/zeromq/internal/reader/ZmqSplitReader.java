@@ -22,13 +22,12 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 
 /**
  * Owns the sockets of all splits of one reader and polls them together in the fetcher thread. Each
- * {@link #fetch()} waits at most {@value #POLL_MILLIS} ms for messages and returns what arrived.
+ * {@link #fetch()} waits at most {@value #POLL_MILLIS} ms for a first message and returns it with all
+ * that had arrived by the time it was read.
  */
 @Internal
 public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
     static final long POLL_MILLIS = 50;
-    /** How long a fetch gathers messages after the first one arrived. */
-    static final long BATCH_MILLIS = 2;
 
     private final ZmqSourceConfig config;
     private final MessageHandler<T> handler;
@@ -67,20 +66,11 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         if (poller == null) {
             buildPoller();
         }
-        // Wait for the first message, then gather what follows within BATCH_MILLIS: handing a batch
-        // to the task costs a thread switch, which one message at a time would pay per message.
-        long batchEnd = 0;
-        while (readReadySockets(wait)) {
-            if (handler.batchFull() || anyFinished()) {
-                break;
-            }
-            if (batchEnd == 0) {
-                batchEnd = System.nanoTime() + BATCH_MILLIS * 1_000_000;
-            }
-            wait = (batchEnd - System.nanoTime()) / 1_000_000;
-            if (wait <= 0) {
-                break;
-            }
+        // Wait for the first message, then take what else is there already: handing a batch to the task
+        // costs a thread switch, which a busy stream would otherwise pay per message, and waiting for
+        // more would hold a live stream's every frame back.
+        while (readReadySockets(wait) && !handler.batchFull() && !anyFinished()) {
+            wait = 0;
         }
         for (Iterator<SplitConnection> it = connections.values().iterator(); it.hasNext(); ) {
             SplitConnection connection = it.next();

@@ -8,8 +8,9 @@ import org.apache.flink.api.connector.source.SourceSplit;
 
 /**
  * One lane of a {@link FrameClock} and where it stands: it ticks for frames {@code lane}, {@code lane
- * + lanes}, ..., its next one {@code nextFno}. Frame f is due at {@code startMillis + (f - baseFno) /
- * fps}; the enumerator sets the start and the base when it hands lanes out (-1 before that).
+ * + lanes}, ..., its next one {@code nextFno}. The enumerator sets where the schedule of all lanes
+ * starts when it hands them out (-1 before that): frame {@code baseFno} at {@code startMillis}, the
+ * first segment of their {@link ClockSchedule}.
  */
 public record ClockLane(int lane, int lanes, long nextFno, long startMillis, long baseFno) implements SourceSplit {
     static final SplitSerializer<ClockLane> SERIALIZER = new SplitSerializer<>("clock lane", ClockLane::write,
@@ -32,11 +33,6 @@ public record ClockLane(int lane, int lanes, long nextFno, long startMillis, lon
     /** The same lane after it ticked for {@code nextFno}. */
     ClockLane ticked() {
         return new ClockLane(lane, lanes, nextFno + lanes, startMillis, baseFno);
-    }
-
-    /** When {@code nextFno} is due: its capture time, seconds since the epoch. */
-    double dueSeconds(double fps) {
-        return startMillis / 1000.0 + (nextFno - baseFno) / fps;
     }
 
     private static void write(ClockLane lane, DataOutputStream out) throws IOException {

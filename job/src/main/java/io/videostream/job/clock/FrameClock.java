@@ -19,15 +19,20 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * frame rate, in parallel lanes, so that the operators that render and encode a frame are chained to
  * the lane that ticks for it. Lane i of n ticks for frames i, i + n, i + 2n, ... on one schedule
  * shared by all lanes, frame f captured at start + f / fps, as a camera's sensor clock stamps its
- * frames: capture times rise with frame numbers whichever lane ticks first, and a pipeline that
- * falls behind shows it as latency (a bounded run sends every frame; none is skipped). The schedule
- * starts once every lane's reader is up, that is once the operators chained to it are open: no frame
- * is captured while the encoders are still starting (a single clock ahead of them had its first
- * frames wait 250-400 ms at 1280x720).
+ * frames: capture times rise with frame numbers whichever lane ticks first. The schedule starts once
+ * every lane's reader is up, that is once the operators chained to it are open: no frame is captured
+ * while the encoders are still starting (a single clock ahead of them had its first frames wait
+ * 250-400 ms at 1280x720). A pipeline that takes frames slower than the frame rate (a bounded run
+ * sends every frame; none is skipped) makes the schedule slip, a block of frames at a time (see
+ * {@link FrameClockEnumerator}): frames are captured when they are taken, as by a camera that waits
+ * for its reader, not ever further in the past (at --fps 1000 and 370 frames/s taken, capture times
+ * fell 0.6 s further behind every second, and receivers saw a clock stepping).
  */
 public final class FrameClock implements Source<Tuple2<Long, Double>, ClockLane, List<ClockLane>>,
         ResultTypeQueryable<Tuple2<Long, Double>> {
     private static final long serialVersionUID = 1L;
+    /** How much of the schedule is fixed at a time, in seconds of it (see {@link #blockFrames}). */
+    static final double BLOCK_SECONDS = 0.02;
 
     private final double fps;
     private final long frames;
@@ -39,6 +44,20 @@ public final class FrameClock implements Source<Tuple2<Long, Double>, ClockLane,
         }
         this.fps = fps;
         this.frames = frames;
+    }
+
+    /**
+     * How many frames' capture times the enumerator fixes at a time: {@value #BLOCK_SECONDS} s of the
+     * schedule, at least two frames per lane (so each lane ticks in the last half of a block, where it
+     * asks for the next).
+     */
+    static long blockFrames(double fps, int lanes) {
+        return Math.max(2L * lanes, (long) Math.ceil(fps * BLOCK_SECONDS));
+    }
+
+    /** The first frame without a capture time once a schedule starts at frame {@code baseFno}: two blocks on. */
+    static long firstFixedUpTo(long baseFno, long blockFrames) {
+        return baseFno + 2 * blockFrames;
     }
 
     @Override
@@ -58,13 +77,13 @@ public final class FrameClock implements Source<Tuple2<Long, Double>, ClockLane,
         for (int lane = 0; lane < lanes; lane++) {
             all.add(ClockLane.first(lane, lanes));
         }
-        return new FrameClockEnumerator(context, all);
+        return new FrameClockEnumerator(context, all, fps);
     }
 
     @Override
     public SplitEnumerator<ClockLane, List<ClockLane>> restoreEnumerator(SplitEnumeratorContext<ClockLane> context,
             List<ClockLane> pending) {
-        return new FrameClockEnumerator(context, pending);
+        return new FrameClockEnumerator(context, pending, fps);
     }
 
     @Override

@@ -1,28 +1,50 @@
 package io.videostream.job.clock;
 
+import io.videostream.job.operators.ThrottledWarning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.apache.flink.metrics.Counter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands lane i to reader i mod parallelism, all lanes at once when all their readers are up (again,
  * after a restart, with the lanes they gave back), with one start for their schedule, at the first of
  * their next frames: {@value #START_DELAY_MILLIS} ms from now, time for the lanes to get their
  * assignment (in a fresh JVM a lane took ~40 ms, and its first frames were late by that much).
+ *
+ * <p>Then fixes the schedule a block of frames ({@link FrameClock#blockFrames}) at a time, when a
+ * reader's lanes near the end of what is fixed: if that reader's last tick was more than {@value
+ * #SLIP_MILLIS} ms behind its time, what follows slips by as much (counted in ms as {@code
+ * clockSlipMs}): a pipeline that cannot take frames as fast as the frame rate asks, as a camera whose
+ * frames are taken late, captures them when they are taken, not ever further in the past.
  */
 final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<ClockLane>> {
     static final long START_DELAY_MILLIS = 100;
+    static final long SLIP_MILLIS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(FrameClockEnumerator.class);
 
     private final SplitEnumeratorContext<ClockLane> context;
+    private final double fps;
     private final List<ClockLane> pending;
+    private final Counter slipMillis;
+    private final ThrottledWarning slipLog = new ThrottledWarning(LOG);
+    /** The last segment of the schedule, and the first frame it does not fix yet (null: no lanes out). */
+    private ClockSchedule.Segment segment;
+    private long fixedUpTo;
+    private long blockFrames;
 
-    FrameClockEnumerator(SplitEnumeratorContext<ClockLane> context, List<ClockLane> pending) {
+    FrameClockEnumerator(SplitEnumeratorContext<ClockLane> context, List<ClockLane> pending, double fps) {
         this.context = context;
+        this.fps = fps;
         this.pending = new ArrayList<>(pending);
+        this.slipMillis = context.metricGroup().counter("clockSlipMs");
     }
 
     @Override
@@ -55,6 +77,9 @@ final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<Cloc
         }
         long start = System.currentTimeMillis() + START_DELAY_MILLIS;
         long base = pending.stream().mapToLong(ClockLane::nextFno).min().orElseThrow();
+        segment = new ClockSchedule.Segment(start, base);
+        blockFrames = FrameClock.blockFrames(fps, pending.get(0).lanes());
+        fixedUpTo = FrameClock.firstFixedUpTo(base, blockFrames);
         Map<Integer, List<ClockLane>> assignment = new HashMap<>();
         for (ClockLane lane : pending) {
             assignment.computeIfAbsent(owner(lane), reader -> new ArrayList<>()).add(lane.startingAt(start, base));
@@ -62,6 +87,26 @@ final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<Cloc
         pending.clear();
         context.assignSplits(new SplitsAssignment<>(assignment));
         assignment.keySet().forEach(context::signalNoMoreSplits);
+    }
+
+    @Override
+    public void handleSourceEvent(int subtaskId, SourceEvent event) {
+        if (!(event instanceof ScheduleRequest request) || segment == null || request.fixedUpTo() != fixedUpTo) {
+            return; // asked already by another reader, or of a schedule before a restart
+        }
+        ClockSchedule.Segment slipped = null;
+        if (request.behindMillis() > SLIP_MILLIS) {
+            long onTime = segment.startMillis() + Math.round((fixedUpTo - segment.baseFno()) * 1000 / fps);
+            slipped = new ClockSchedule.Segment(onTime + request.behindMillis(), fixedUpTo);
+            segment = slipped;
+            slipMillis.inc(request.behindMillis());
+            slipLog.warn("The frame clock slipped {} ms at frame {}: what follows it does not take frames as fast as "
+                    + "{} fps, so they are captured as it takes them (lower --fps or raise --parallelism to keep the "
+                    + "rate)", request.behindMillis(), fixedUpTo, fps);
+        }
+        fixedUpTo += blockFrames;
+        ScheduleExtension extension = new ScheduleExtension(fixedUpTo, slipped);
+        context.registeredReaders().keySet().forEach(reader -> context.sendEventToSourceReader(reader, extension));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
@@ -37,6 +38,8 @@ final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<Cloc
     private final ThrottledWarning slipLog = new ThrottledWarning(LOG);
     /** The last segment of the schedule, and the first frame it does not fix yet (null: no lanes out). */
     private ClockSchedule.Segment segment;
+    /** The readers of the lanes out, which learn each extension of the schedule. */
+    private Set<Integer> laneReaders = Set.of();
     private long fixedUpTo;
     private long blockFrames;
 
@@ -55,6 +58,7 @@ final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<Cloc
 
     @Override
     public void addSplitsBack(List<ClockLane> lanes, int subtaskId) {
+        segment = null; // no schedule until the lanes go out again, on a new one
         pending.addAll(lanes);
         startWhenAllAreUp();
     }
@@ -85,6 +89,7 @@ final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<Cloc
             assignment.computeIfAbsent(owner(lane), reader -> new ArrayList<>()).add(lane.startingAt(start, base));
         }
         pending.clear();
+        laneReaders = Set.copyOf(assignment.keySet());
         context.assignSplits(new SplitsAssignment<>(assignment));
         assignment.keySet().forEach(context::signalNoMoreSplits);
     }
@@ -106,7 +111,7 @@ final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<Cloc
         }
         fixedUpTo += blockFrames;
         ScheduleExtension extension = new ScheduleExtension(fixedUpTo, slipped);
-        context.registeredReaders().keySet().forEach(reader -> context.sendEventToSourceReader(reader, extension));
+        laneReaders.forEach(reader -> context.sendEventToSourceReader(reader, extension));
     }
 
     @Override

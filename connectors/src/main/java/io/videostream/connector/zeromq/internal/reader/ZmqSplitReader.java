@@ -66,12 +66,11 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         if (poller == null) {
             buildPoller();
         }
-        // Wait for the first message, then take what else is there already: handing a batch to the task
-        // costs a thread switch, which a busy stream would otherwise pay per message, and waiting for
-        // more would hold a live stream's every frame back.
-        while (readReadySockets(wait) && !handler.batchFull() && !anyFinished()) {
-            wait = 0;
-        }
+        // Wait for the first message, then take what else is there already (each readable socket is
+        // read until it has nothing more, up to a batch): handing a batch to the task costs a thread
+        // switch, which a busy stream would otherwise pay per message, and waiting for more would hold
+        // a live stream's every frame back. No second poll: it would find little the reads left.
+        readReadySockets(wait);
         for (Iterator<SplitConnection> it = connections.values().iterator(); it.hasNext(); ) {
             SplitConnection connection = it.next();
             if (connection.isFinished()) {
@@ -84,19 +83,10 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
         return batch.build();
     }
 
-    private boolean anyFinished() {
-        for (SplitConnection connection : connections.values()) {
-            if (connection.isFinished()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Polls up to {@code wait} ms and reads every readable socket; false if none was. */
-    private boolean readReadySockets(long wait) {
+    /** Polls up to {@code wait} ms and reads every readable socket. */
+    private void readReadySockets(long wait) {
         if (!poller.poll(wait)) {
-            return false;
+            return;
         }
         for (int i = 0; i < polledConnections.size(); i++) {
             SplitConnection connection = polledConnections.get(i);
@@ -104,7 +94,6 @@ public final class ZmqSplitReader<T> implements SplitReader<T, ZmqSplit> {
                 connection.read(polledSockets.get(i));
             }
         }
-        return true;
     }
 
     @Override

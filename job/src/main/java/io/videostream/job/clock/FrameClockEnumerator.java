@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>Then fixes the schedule a block of frames ({@link FrameClock#blockFrames}) at a time, when a
  * reader's lanes near the end of what is fixed: if that reader's last tick was more than {@value
  * #SLIP_MILLIS} ms behind its time, what follows slips by as much (counted in ms as {@code
- * clockSlipMs}, and logged each {@value #WARN_SLIPPED_MILLIS} ms of it): a pipeline that cannot take frames as fast as the frame rate asks, as a camera whose
- * frames are taken late, captures them when they are taken, not ever further in the past.
+ * clockSlipMs}, and logged each {@value #WARN_SLIPPED_MILLIS} ms of it): a pipeline that cannot take
+ * frames as fast as the frame rate asks, as a camera whose frames are taken late, captures them when
+ * they are taken, not ever further in the past.
  */
 final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<ClockLane>> {
     static final long START_DELAY_MILLIS = 100;

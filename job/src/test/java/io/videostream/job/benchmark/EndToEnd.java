@@ -44,8 +44,8 @@ import org.apache.flink.test.util.MiniClusterWithClientResource;
  * as frames arrive, before its re-order buffer, which adds up to bufferlen). For each card size: frames per second when the streamer is not paced (every frame
  * must arrive: zero loss), and latency (arrival - capture) p50/p99/max at 30 fps; the ceiling is the
  * codec's own work per frame (encode, decode, encode) on the same cores, measured in the same run.
- * Each card's unpaced runs are measured after 15 s of the same runs, not timed, that warm the JIT up,
- * as a stream that runs for minutes would be. {@link PlainChain}, the same chain without Flink, is
+ * Each card's unpaced runs are measured after 15 s (or {@code -Dbenchmark.warm-up=SECONDS}) of the same
+ * runs, not timed, that warm the JIT up, as a stream that runs for minutes would be. {@link PlainChain}, the same chain without Flink, is
  * measured the same way: the pipeline's share of it is what Flink costs. The receiver and the
  * worker start first and the streamer once they run, as a camera joins running services; the report
  * gives the first frames' latencies (they wait for the worker's connection) apart from the longest
@@ -65,7 +65,8 @@ import org.apache.flink.test.util.MiniClusterWithClientResource;
  */
 public final class EndToEnd {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private static final Duration WARM_UP = Duration.ofSeconds(15);
+    /** Set by {@code -Dbenchmark.warm-up=SECONDS}; 15 s by default. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warm-up", 15));
     private static final ConcurrentLinkedQueue<long[]> ARRIVALS = new ConcurrentLinkedQueue<>();
 
     private EndToEnd() {}
@@ -81,8 +82,8 @@ public final class EndToEnd {
                         .build());
         flink.before();
         try {
-            System.out.printf(Locale.ROOT, "%d cores; streamer and worker at parallelism %d; %d frames unpaced (after 15 s to warm up), %d s at 30 fps%n",
-                    CORES, CORES, frames, seconds);
+            System.out.printf(Locale.ROOT, "%d cores; streamer and worker at parallelism %d; %d frames unpaced (after %d s to warm up), %d s at 30 fps%n",
+                    CORES, CORES, frames, WARM_UP.toSeconds(), seconds);
             System.out.printf(Locale.ROOT, "%-14s %10s %12s %12s %7s %7s %6s %14s %14s %14s%n", "card", "ceiling", "plain",
                     "pipeline", "ratio", "/plain", "lost", "latency p50", "latency p99", "latency max");
             for (TestCard card : cards) {

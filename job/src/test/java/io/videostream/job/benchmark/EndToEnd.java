@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -41,23 +42,25 @@ import org.apache.flink.test.util.MiniClusterWithClientResource;
 /**
  * The whole chain as three Flink jobs in one MiniCluster, over loopback ZeroMQ: streamer (test card,
  * encode, REP distributor) -> worker (REQ, decode -> identity -> encode, PUSH) -> receiver (PULL; timed
- * as frames arrive, before its re-order buffer, which adds up to bufferlen). For each card size: frames per second when the streamer is not paced (every frame
- * must arrive: zero loss), and latency (arrival - capture) p50/p99/max at 30 fps; the ceiling is the
- * codec's own work per frame (encode, decode, encode) on the same cores, measured in the same run.
- * Each card's unpaced runs are measured after 15 s (or {@code -Dbenchmark.warm-up=SECONDS}) of the same
- * runs, not timed, that warm the JIT up, as a stream that runs for minutes would be. {@link PlainChain}, the same chain without Flink, is
- * measured the same way: the pipeline's share of it is what Flink costs. The receiver and the
- * worker start first and the streamer once they run, as a camera joins running services; the report
- * gives the first frames' latencies (they wait for the worker's connection) apart from the longest
- * after the first second.
+ * as frames arrive, before its re-order buffer, which adds up to bufferlen). For each card size:
+ * frames per second when the streamer is not paced (every frame must arrive: zero loss), and latency
+ * (arrival - capture) p50/p99/max at 30 fps; the ceiling is the codec's own work per frame (encode,
+ * decode, encode) on the same cores, measured in the same run. {@link PlainChain}, the same chain
+ * without Flink, is measured the same way: the pipeline's share of it is what Flink costs. The JVM
+ * first runs the pipeline for a minute, untimed, and each unpaced run is measured after 15 s (or
+ * {@code -Dbenchmark.warm-up=SECONDS}) of the same runs, not timed: the JIT warmed up, as in a stream
+ * that runs for minutes. The unpaced runs go in two
+ * rounds, the plain chain and then each wire, then the same reversed, and each one's throughput is
+ * the mean of its two: the machine's drift falls on both sides of the ratio alike. The receiver and
+ * the worker start first and the streamer once they run, as a camera joins running services; the
+ * report gives the first frames' latencies (they wait for the worker's connection) apart from the
+ * longest after the first second.
  *
  * <p>The pipeline runs on each wire asked for, measured the same way in the same run: jeromq or
  * libzmq in plaintext, or CURVE (libzmq, every connection encrypted and authenticated, as
- * {@code --curve-cert} sets it up); the ratio of each to the first is printed. With several wires the
- * unpaced runs go in two rounds, the wires in the order given and then reversed, after one untimed
- * run of each, and each wire's throughput is the mean of its two: the machine's drift and the order
- * of the runs (a wire measured first was up to 15% slower than the same wire measured later) fall on
- * every wire alike.
+ * {@code --curve-cert} sets it up); the ratio of each to the first is printed. With several wires each
+ * runs once, untimed, before the rounds: a wire measured first was up to 15% slower than the same wire
+ * measured later.
  *
  * <p>Arguments: [frames for the throughput run (default 3000)] [seconds at 30 fps (default 10)]
  * [cards, comma-separated (default IMAG_S,IMAG_M,IMAG_L)] [wires, comma-separated: jeromq, libzmq,
@@ -65,7 +68,9 @@ import org.apache.flink.test.util.MiniClusterWithClientResource;
  */
 public final class EndToEnd {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    /** Set by {@code -Dbenchmark.warm-up=SECONDS}; 15 s by default. */
+    /** How long the pipeline runs, untimed, before the first measurement. */
+    private static final Duration JVM_WARM_UP = Duration.ofSeconds(60);
+    /** Before each unpaced run; set by {@code -Dbenchmark.warm-up=SECONDS}, 15 s by default. */
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warm-up", 15));
     private static final ConcurrentLinkedQueue<long[]> ARRIVALS = new ConcurrentLinkedQueue<>();
 
@@ -82,44 +87,57 @@ public final class EndToEnd {
                         .build());
         flink.before();
         try {
-            System.out.printf(Locale.ROOT, "%d cores; streamer and worker at parallelism %d; %d frames unpaced (after %d s to warm up), %d s at 30 fps%n",
-                    CORES, CORES, frames, WARM_UP.toSeconds(), seconds);
+            System.out.printf(Locale.ROOT, "%d cores; streamer and worker at parallelism %d; %d frames unpaced (the JVM warmed up for %d s, each run for %d s), %d s at 30 fps%n",
+                    CORES, CORES, frames, JVM_WARM_UP.toSeconds(), WARM_UP.toSeconds(), seconds);
+            warmUpJvm(cards.get(0), frames, wires.get(0));
             System.out.printf(Locale.ROOT, "%-14s %10s %12s %12s %7s %7s %6s %14s %14s %14s%n", "card", "ceiling", "plain",
                     "pipeline", "ratio", "/plain", "lost", "latency p50", "latency p99", "latency max");
             for (TestCard card : cards) {
-                // The machine's speed drifts (here the ceiling moved by +-10% between runs): the
-                // ceiling is taken before, between and after the measurements, and averaged.
+                // The machine's speed drifts (the ceiling moved by +-10% between runs): the ceiling is
+                // taken before, between and after the unpaced runs, and averaged; the plain chain and
+                // each wire run in two rounds, in the order plain, wires and then reversed, averaged.
                 double ceilingBefore = codecCeiling(card, 3);
-                double plain = afterWarmUp(() -> PlainChain.framesPerSecond(card, CORES, frames));
-                double ceilingBetween = codecCeiling(card, 3);
-                int rounds = wires.size() > 1 ? 2 : 1;
-                if (rounds > 1) {
+                List<Callable<Unpaced>> chains = new ArrayList<>();
+                chains.add(() -> new Unpaced(PlainChain.framesPerSecond(card, CORES, frames), 0));
+                for (Wire wire : wires) {
+                    chains.add(() -> {
+                        Run run = pipeline(card, 100_000, frames, wire);
+                        return new Unpaced(run.framesPerSecond(), run.lost());
+                    });
+                }
+                if (wires.size() > 1) {
                     for (Wire wire : wires) {
                         pipeline(card, 100_000, frames, wire);
                     }
                 }
-                double[][] unpaced = new double[wires.size()][rounds];
-                int[] lost = new int[wires.size()];
-                for (int round = 0; round < rounds; round++) {
-                    for (int k = 0; k < wires.size(); k++) {
-                        int i = round == 0 ? k : wires.size() - 1 - k;
-                        Run run = afterWarmUp(() -> pipeline(card, 100_000, frames, wires.get(i)));
-                        unpaced[i][round] = run.framesPerSecond();
+                double[][] rounds = new double[chains.size()][2];
+                int[] lost = new int[chains.size()];
+                double ceilingBetween = 0;
+                for (int round = 0; round < 2; round++) {
+                    for (int k = 0; k < chains.size(); k++) {
+                        int i = round == 0 ? k : chains.size() - 1 - k;
+                        Unpaced run = afterWarmUp(chains.get(i));
+                        rounds[i][round] = run.framesPerSecond();
                         lost[i] += run.lost();
+                    }
+                    if (round == 0) {
+                        ceilingBetween = codecCeiling(card, 3);
                     }
                 }
                 double ceiling = (ceilingBefore + ceilingBetween + codecCeiling(card, 3)) / 3;
-                double[] fps = Arrays.stream(unpaced).mapToDouble(runs -> Arrays.stream(runs).average().orElseThrow())
+                double[] fps = Arrays.stream(rounds).mapToDouble(runs -> Arrays.stream(runs).average().orElseThrow())
                         .toArray();
                 for (int i = 0; i < wires.size(); i++) {
                     Run live = pipeline(card, 30, 30 * seconds, wires.get(i));
-                    report(card + (wires.size() > 1 ? "+" + wires.get(i).name() : ""), ceiling, plain, fps[i],
-                            lost[i], live);
+                    report(card + (wires.size() > 1 ? "+" + wires.get(i).name() : ""), ceiling, fps[0], fps[i + 1],
+                            lost[i + 1], live);
                 }
+                System.out.printf(Locale.ROOT, "  %s unpaced, two rounds (f/s): plain %s; %s%n", card,
+                        rounded(rounds[0]), IntStream.range(0, wires.size()).mapToObj(i -> wires.get(i).name() + " "
+                                + rounded(rounds[i + 1])).collect(Collectors.joining("; ")));
                 for (int i = 1; i < wires.size(); i++) {
-                    System.out.printf(Locale.ROOT, "%s: %s / %s pipeline %.2f (rounds: %s against %s f/s)%n", card,
-                            wires.get(i).name(), wires.get(0).name(), fps[i] / fps[0], rounded(unpaced[i]),
-                            rounded(unpaced[0]));
+                    System.out.printf(Locale.ROOT, "%s: %s / %s pipeline %.2f%n", card, wires.get(i).name(),
+                            wires.get(0).name(), fps[i + 1] / fps[1]);
                 }
             }
         } finally {
@@ -168,6 +186,17 @@ public final class EndToEnd {
     }
 
     /**
+     * Runs the pipeline, untimed, for {@link #JVM_WARM_UP}: the JIT compiles Flink's paths and ours once
+     * per JVM, and took 15-21% of the CPU during the first card's runs after 15 s of them.
+     */
+    private static void warmUpJvm(TestCard card, int frames, Wire wire) throws Exception {
+        long end = System.nanoTime() + JVM_WARM_UP.toNanos();
+        while (System.nanoTime() < end) {
+            pipeline(card, 100_000, frames, wire);
+        }
+    }
+
+    /**
      * The result of {@code run} after it ran, untimed, for {@link #WARM_UP}: the JIT compiles Flink's
      * paths and ours late on two cores busy with the codec.
      */
@@ -203,6 +232,9 @@ public final class EndToEnd {
         }
         return Arrays.stream(done).sum() / (double) seconds;
     }
+
+    /** An unpaced run: frames per second at the receiver, and frames that did not arrive. */
+    record Unpaced(double framesPerSecond, int lost) {}
 
     /** What the receiver saw in one run. */
     record Run(int sent, List<long[]> arrivals) {

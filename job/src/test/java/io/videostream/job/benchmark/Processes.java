@@ -63,7 +63,8 @@ public final class Processes {
         } finally {
             started.forEach(Process::destroy);
         }
-        double ceiling = (ceilingBefore + EndToEnd.codecCeiling(card, 3)) / 2;
+        double ceilingAfter = EndToEnd.codecCeiling(card, 3);
+        double ceiling = (ceilingBefore + ceilingAfter) / 2;
         synchronized (counts) {
             if (counts.size() < 2) {
                 throw new IllegalStateException("the receiver reported no frame rate; see " + logs);
@@ -76,7 +77,7 @@ public final class Processes {
             double whole = rate(first, last);
             System.out.printf(Locale.ROOT, "%s: ceiling %.1f f/s (before %.1f, after %.1f); three processes %.1f f/s "
                     + "after %d s (%.2f of the ceiling), %.1f f/s over the run (%.2f); %d frames received, %d missing%n",
-                    card, ceiling, ceilingBefore, ceiling * 2 - ceilingBefore, steady, warmUpSeconds, steady / ceiling,
+                    card, ceiling, ceilingBefore, ceilingAfter, steady, warmUpSeconds, steady / ceiling,
                     whole, whole / ceiling, last[1], missing[0]);
         }
     }

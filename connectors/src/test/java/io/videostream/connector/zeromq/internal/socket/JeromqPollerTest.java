@@ -39,7 +39,7 @@ class JeromqPollerTest {
 
                 long cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
                 assertThat(readable).as("a signal with no message behind it").isFalse();
-                // jeromq's own poll spins on the readable descriptor: CPU all the 500 ms (here 60-70 ms).
+                // jeromq's own poll spins on the readable descriptor: CPU all the 500 ms (this one 55-66 ms).
                 assertThat(cpuMillis).as("CPU ms of a 500 ms poll on an uncounted signal").isLessThan(250);
             } finally {
                 pull.close(Duration.ZERO);

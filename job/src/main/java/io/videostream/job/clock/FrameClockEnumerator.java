@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>Then fixes the schedule a block of frames ({@link FrameClock#blockFrames}) at a time, when a
  * reader's lanes near the end of what is fixed: if that reader's last tick was more than {@value
  * #SLIP_MILLIS} ms behind its time, what follows slips by as much (counted in ms as {@code
- * clockSlipMs}, and logged each {@value #WARN_SLIPPED_MILLIS} ms of it): a pipeline that cannot take
- * frames as fast as the frame rate asks, as a camera whose frames are taken late, captures them when
- * they are taken, not ever further in the past.
+ * clockSlipMs}, and logged once {@value #WARN_SLIPPED_MILLIS} ms have slipped in all): a pipeline
+ * that cannot take frames as fast as the frame rate asks, as a camera whose frames are taken late,
+ * captures them when they are taken, not ever further in the past.
  */
 final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<ClockLane>> {
     static final long START_DELAY_MILLIS = 100;
@@ -39,7 +39,6 @@ final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<Cloc
     private final List<ClockLane> pending;
     private final Counter slipMillis;
     private final ThrottledWarning slipLog = new ThrottledWarning(LOG);
-    private long slippedUnreported;
     /** The last segment of the schedule, and the first frame it does not fix yet (null: no lanes out). */
     private ClockSchedule.Segment segment;
     /** The readers of the lanes out, which learn each extension of the schedule. */
@@ -109,12 +108,10 @@ final class FrameClockEnumerator implements SplitEnumerator<ClockLane, List<Cloc
             slipped = new ClockSchedule.Segment(onTime + request.behindMillis(), fixedUpTo);
             segment = slipped;
             slipMillis.inc(request.behindMillis());
-            slippedUnreported += request.behindMillis();
-            if (slippedUnreported >= WARN_SLIPPED_MILLIS) {
-                slipLog.warn("The frame clock slipped {} ms more by frame {}: what follows it does not take frames as "
-                        + "fast as {} fps, so they are captured as it takes them (lower --fps or raise --parallelism "
-                        + "to keep the rate)", slippedUnreported, fixedUpTo, fps);
-                slippedUnreported = 0;
+            if (slipMillis.getCount() >= WARN_SLIPPED_MILLIS) {
+                slipLog.warn("The frame clock has slipped {} ms in all by frame {}: what follows it does not take "
+                        + "frames as fast as {} fps, so they are captured as it takes them (lower --fps or raise "
+                        + "--parallelism to keep the rate)", slipMillis.getCount(), fixedUpTo, fps);
             }
         }
         fixedUpTo += blockFrames;

@@ -89,7 +89,9 @@ public final class EndToEnd {
         try {
             System.out.printf(Locale.ROOT, "%d cores; streamer and worker at parallelism %d; %d frames unpaced (the JVM warmed up for %d s, each run for %d s), %d s at 30 fps%n",
                     CORES, CORES, frames, JVM_WARM_UP.toSeconds(), WARM_UP.toSeconds(), seconds);
-            warmUpJvm(cards.get(0), frames, wires.get(0));
+            // The JIT compiles Flink's paths and ours once per JVM: after 15 s of the first card's runs
+            // it still took 15-21% of the CPU.
+            runFor(JVM_WARM_UP, () -> pipeline(cards.get(0), 100_000, frames, wires.get(0)));
             System.out.printf(Locale.ROOT, "%-14s %10s %12s %12s %7s %7s %6s %14s %14s %14s%n", "card", "ceiling", "plain",
                     "pipeline", "ratio", "/plain", "lost", "latency p50", "latency p99", "latency max");
             for (TestCard card : cards) {
@@ -186,26 +188,20 @@ public final class EndToEnd {
     }
 
     /**
-     * Runs the pipeline, untimed, for {@link #JVM_WARM_UP}: the JIT compiles Flink's paths and ours once
-     * per JVM, and took 15-21% of the CPU during the first card's runs after 15 s of them.
-     */
-    private static void warmUpJvm(TestCard card, int frames, Wire wire) throws Exception {
-        long end = System.nanoTime() + JVM_WARM_UP.toNanos();
-        while (System.nanoTime() < end) {
-            pipeline(card, 100_000, frames, wire);
-        }
-    }
-
-    /**
      * The result of {@code run} after it ran, untimed, for {@link #WARM_UP}: the JIT compiles Flink's
      * paths and ours late on two cores busy with the codec.
      */
     static <T> T afterWarmUp(Callable<T> run) throws Exception {
-        long end = System.nanoTime() + WARM_UP.toNanos();
+        runFor(WARM_UP, run);
+        return run.call();
+    }
+
+    /** Calls {@code run} over and over, untimed, for at least {@code duration}. */
+    private static void runFor(Duration duration, Callable<?> run) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
         do {
             run.call();
         } while (System.nanoTime() < end);
-        return run.call();
     }
 
     /** Frames per second of the chain's codec work (encode, decode, encode) in one thread per core. */

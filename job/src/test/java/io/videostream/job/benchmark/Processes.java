@@ -6,12 +6,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,41 +48,45 @@ public final class Processes {
         String distributor = Ports.freeAddress();
         String collector = Ports.freeAddress();
         List<Process> started = new ArrayList<>();
-        List<long[]> counts = new ArrayList<>(); // {nanoTime, frames received}
-        long[] missing = {-1};
+        ReceiverOutput output;
         try {
             Process receiver = start(root, logs, "receiver", started, "--mapreduce", "--endpoint", collector,
                     "--preview-port", "0");
-            Thread reader = new Thread(() -> follow(receiver, logs.resolve("processes-receiver.log"), counts, missing));
-            reader.start();
+            CompletableFuture<ReceiverOutput> following = CompletableFuture.supplyAsync(
+                    () -> follow(receiver, logs.resolve("processes-receiver.log")));
             start(root, logs, "worker", started, "--source", distributor, "--drain", collector);
             start(root, logs, "streamer", started, "--endpoint", distributor, "--mapreduce", "--fps", "1000",
                     "--frames", Integer.toString(frames), "--card", card.name());
             if (!receiver.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the receiver did not end within " + RUN_LIMIT_MINUTES + " minutes");
             }
-            reader.join();
+            output = following.get();
         } finally {
             started.forEach(Process::destroy);
         }
         double ceilingAfter = EndToEnd.codecCeiling(card, 3);
         double ceiling = (ceilingBefore + ceilingAfter) / 2;
-        synchronized (counts) {
-            if (counts.size() < 2) {
-                throw new IllegalStateException("the receiver reported no frame rate; see " + logs);
-            }
-            long[] first = counts.get(0);
-            long[] last = counts.get(counts.size() - 1);
-            long[] warm = counts.stream().filter(c -> c[0] - first[0] >= TimeUnit.SECONDS.toNanos(warmUpSeconds))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("a run shorter than its warm-up"));
-            double steady = rate(warm, last);
-            double whole = rate(first, last);
-            System.out.printf(Locale.ROOT, "%s: ceiling %.1f f/s (before %.1f, after %.1f); three processes %.1f f/s "
-                    + "after %d s (%.2f of the ceiling), %.1f f/s over the run (%.2f); %d frames received, %d missing%n",
-                    card, ceiling, ceilingBefore, ceilingAfter, steady, warmUpSeconds, steady / ceiling,
-                    whole, whole / ceiling, last[1], missing[0]);
+        List<long[]> counts = output.counts();
+        if (counts.size() < 2) {
+            throw new IllegalStateException("the receiver reported no frame rate; see " + logs);
         }
+        long[] first = counts.get(0);
+        long[] last = counts.get(counts.size() - 1);
+        long[] warm = counts.stream().filter(c -> c[0] - first[0] >= TimeUnit.SECONDS.toNanos(warmUpSeconds))
+                .findFirst().orElseThrow(() -> new IllegalStateException("a run shorter than its warm-up"));
+        double steady = rate(warm, last);
+        double whole = rate(first, last);
+        System.out.printf(Locale.ROOT, "%s: ceiling %.1f f/s (before %.1f, after %.1f); three processes %.1f f/s "
+                + "after %d s (%.2f of the ceiling), %.1f f/s over the run (%.2f); %d frames received, %d missing%n",
+                card, ceiling, ceilingBefore, ceilingAfter, steady, warmUpSeconds, steady / ceiling, whole,
+                whole / ceiling, last[1], output.missing());
     }
+
+    /**
+     * What the receiver printed: each frame count ({nanoTime when printed, frames received}) and the
+     * frames missing over the run (-1: not printed).
+     */
+    private record ReceiverOutput(List<long[]> counts, long missing) {}
 
     private static double rate(long[] from, long[] to) {
         return (to[1] - from[1]) / ((to[0] - from[0]) / 1e9);
@@ -100,7 +106,9 @@ public final class Processes {
     }
 
     /** Copies the receiver's output to its log, noting when each frame count was printed. */
-    private static void follow(Process receiver, Path log, List<long[]> counts, long[] missing) {
+    private static ReceiverOutput follow(Process receiver, Path log) {
+        List<long[]> counts = new ArrayList<>();
+        long missing = -1;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(receiver.getInputStream(),
                 StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -108,16 +116,15 @@ public final class Processes {
                 out.println(line);
                 Matcher rate = RATE.matcher(line);
                 Matcher gaps = MISSING.matcher(line);
-                synchronized (counts) {
-                    if (rate.find()) {
-                        counts.add(new long[] {now, Long.parseLong(rate.group(1))});
-                    } else if (gaps.find()) {
-                        missing[0] = Long.parseLong(gaps.group(1));
-                    }
+                if (rate.find()) {
+                    counts.add(new long[] {now, Long.parseLong(rate.group(1))});
+                } else if (gaps.find()) {
+                    missing = Long.parseLong(gaps.group(1));
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the receiver's output", e);
+            throw new UncheckedIOException("cannot read the receiver's output", e);
         }
+        return new ReceiverOutput(counts, missing);
     }
 }
